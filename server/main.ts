@@ -1,0 +1,31 @@
+import { buildApp } from './app';
+import { prepareDatabase } from './bootstrap';
+import { loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { systemClock } from './lib/clock';
+import { createLogger } from './lib/logger';
+import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo.seed';
+
+const config = loadConfig();
+const log = createLogger();
+const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+log.info(`数据库：${handle.kind === 'pglite' ? `内嵌 PGlite（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）'}`);
+await prepareDatabase(handle.db, { clock: systemClock, config, demo: config.seedDemo, log: (m) => log.info(m) });
+const { app } = await buildApp({ db: handle.db, clock: systemClock, config });
+
+const shutdown = async (signal: string) => {
+  log.info(`收到 ${signal}，正在停止…`);
+  await app.close();
+  await handle.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+const url = `http://localhost:${config.port}`;
+console.log(`\n网格通已启动：${url}   接口文档：${url}/docs`);
+if (config.seedDemo) {
+  console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+  for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(12)} ${u.displayName}`);
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import gcoord from 'gcoord';
+import type { PolygonGeometry, Position } from '../../common/geo/types';
+import { close, dedupeRing, isSimpleRing, resolveRing } from './demo-outline';
+import type { DemoCounty, DemoDivision } from './demo-types';
+
+/**
+ * Reads the bundled Heihe data (resources/heihe) into the generator's input shapes. Kept apart from the
+ * generator so that stays free of I/O.
+ */
+
+const RESOURCES = new URL('../../resources/heihe/', import.meta.url);
+
+/** The outline file predates 嫩江县 becoming 嫩江市 (2019), so its feature id is the old code. */
+const RENAMED_COUNTIES: Record<string, string> = { '231121': '231183' };
+
+export function loadHeiheDivisions(path: string | URL = new URL('divisions_231100.csv', RESOURCES)): DemoDivision[] {
+  const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
+  const header = lines[0].split(',');
+  const col = (name: string): number => {
+    const i = header.indexOf(name);
+    if (i < 0) throw new Error(`divisions csv: missing column ${name}`);
+    return i;
+  };
+  const [code12, name, level, kind, parent] = ['code12', 'name', 'level', 'kind', 'parent_code12'].map(col);
+  return lines.slice(1).map((line) => {
+    const f = line.split(',');
+    return {
+      code: f[code12],
+      parentCode: f[parent] || null,
+      name: f[name],
+      level: f[level] as DemoDivision['level'],
+      kind: f[kind],
+    };
+  });
+}
+
+export function loadHeiheCounties(
+  divisions: readonly DemoDivision[],
+  path: string | URL = new URL('counties-gcj02.geojson', RESOURCES),
+): DemoCounty[] {
+  const fc = JSON.parse(readFileSync(path, 'utf8')) as {
+    features: { id: string; properties: { name: string; cp?: Position }; geometry: PolygonGeometry }[];
+  };
+  const names = new Map(divisions.filter((d) => d.level === 'county').map((d) => [d.code, d.name]));
+  return fc.features.map((f) => {
+    const code6 = RENAMED_COUNTIES[String(f.id)] ?? String(f.id);
+    const code = `${code6}000000`;
+    const ring = f.geometry.coordinates[0].map(gcjToWgs);
+    const county: DemoCounty = { code, name: names.get(code) ?? f.properties.name, boundary: cleanOutline(ring) };
+    if (f.properties.cp) county.seat = gcjToWgs(f.properties.cp);
+    return county;
+  });
+}
+
+export function gcjToWgs(p: Position): Position {
+  const [lng, lat] = gcoord.transform([p[0], p[1]], gcoord.GCJ02, gcoord.WGS84);
+  return [round6(lng), round6(lat)];
+}
+
+function round6(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+/**
+ * Cleans a converted outline (see demo-outline) and snaps it to 6 decimals. Snapping to the nearest
+ * lattice point keeps the vertices neighbouring counties share identical; it is repeated in the unlikely
+ * case that snapping made the ring self-intersect again.
+ */
+export function cleanOutline(ring: Position[]): PolygonGeometry {
+  let current = dedupeRing(ring.map((p) => [round6(p[0]), round6(p[1])] as Position));
+  for (let round = 0; round < 5; round++) {
+    current = dedupeRing(resolveRing(current).map((p) => [round6(p[0]), round6(p[1])] as Position));
+    if (isSimpleRing(current)) return { type: 'Polygon', coordinates: [close(current)] };
+  }
+  throw new Error('cleanOutline: could not make the outline simple');
+}

@@ -1,0 +1,128 @@
+import { AppError } from '../../common/app-error';
+import type { AreaGeometry } from '../../common/geo/types';
+import { assembleCounty } from './demo-assemble';
+import { unitPrefix } from './demo-names';
+import { planCounty, type ManagementAreaShape } from './demo-partition';
+import { carveExclusive, splitMicro } from './demo-special';
+import type { DemoDivision, DemoGrid, DemoTerritory, DemoTerritoryInput } from './demo-types';
+
+export type { DemoCounty, DemoDivision, DemoGrid, DemoTerritory, DemoTerritoryInput } from './demo-types';
+
+/**
+ * Deterministic synthetic territory for the demo: real division codes and names, synthetic shapes.
+ * No public township, community or grid boundaries exist for Heihe, so each county outline is
+ * partitioned into its township-level units, those into their communities/villages, and those into grids
+ * (see demo-partition for the layout rules and demo-atoms for why the partition is exact).
+ * Pure: no I/O, no clock, no Math.random; the same input and seed give the same output.
+ */
+
+export const DEFAULT_DEMO_SEED = 20230601;
+
+/**
+ * 五大连池风景名胜区自然保护区 (Art. 33) is not in the NBS division list. NBS gives functional zones
+ * (development zones, scenic areas…) county-level codes 71–79 under their prefecture city, so the demo
+ * uses 231171 (+ six zeros). Its outline is carved out of 五大连池市 around the volcano lakes.
+ */
+export const MANAGEMENT_AREA = {
+  code: '231171000000',
+  name: '五大连池风景名胜区自然保护区',
+  parentCode: '231100000000',
+  hostCountyCode: '231182000000',
+} as const;
+
+const MANAGEMENT_SHAPE: ManagementAreaShape = {
+  centre: [126.26, 48.72],
+  // ≈ π·18.5·17 ≈ 990 km², like the real ~1,060 km² scenic area
+  semiAxesKm: [18.5, 17],
+  grids: 10,
+};
+
+/** Exclusive grids per county seat: the prefecture seat gets the most. */
+const EXCLUSIVE_PER_COUNTY: Record<string, number> = {
+  '231102000000': 12,
+  '231181000000': 8,
+  '231183000000': 7,
+  '231182000000': 5,
+  '231123000000': 4,
+  '231124000000': 4,
+};
+
+export function generateDemoTerritory(input: DemoTerritoryInput): DemoTerritory {
+  const { counties, divisions, rule } = input;
+  const seed = input.seed ?? DEFAULT_DEMO_SEED;
+  if (!Number.isInteger(seed)) throw new AppError('bad_request', '演示数据随机种子必须是整数');
+  if (!rule || typeof rule.assignGridCodes !== 'function') throw new AppError('bad_request', '缺少网格编码规则');
+  if (!Array.isArray(counties) || counties.length === 0) throw new AppError('bad_request', '至少需要一个县（市、区）的边界');
+  for (const d of divisions) {
+    if (!/^\d{12}$/.test(d.code)) throw new AppError('bad_request', `区划代码“${d.code}”不是 12 位数字`);
+  }
+  const children = new Map<string, DemoDivision[]>();
+  for (const d of divisions) {
+    if (!d.parentCode) continue;
+    const list = children.get(d.parentCode);
+    if (list) list.push(d);
+    else children.set(d.parentCode, [d]);
+  }
+  const childrenOf = (code: string): DemoDivision[] => children.get(code) ?? [];
+
+  const normalised = counties
+    .map((c) => {
+      if (!/^\d{6}(\d{6})?$/.test(c.code)) throw new AppError('bad_request', `县级区划代码“${c.code}”格式不正确`);
+      const t = c.boundary?.type;
+      if (t !== 'Polygon' && t !== 'MultiPolygon') throw new AppError('bad_request', `${c.name}的边界必须是面（Polygon 或 MultiPolygon）`);
+      return { county: c, code: c.code.padEnd(12, '0') };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
+  if (new Set(normalised.map((c) => c.code)).size !== normalised.length) throw new AppError('bad_request', '县级区划重复');
+  if (!normalised.some((c) => c.code === MANAGEMENT_AREA.hostCountyCode)) {
+    throw new AppError('bad_request', `生成演示区域需要五大连池市（${MANAGEMENT_AREA.hostCountyCode.slice(0, 6)}）的边界，用于划出${MANAGEMENT_AREA.name}`);
+  }
+
+  const stagesPerCounty = 5;
+  const total = normalised.length * stagesPerCounty + 1;
+  let done = 0;
+  const report = (stage: string): void => {
+    done++;
+    input.onProgress?.(done, total, stage);
+  };
+
+  const countyBoundaries = new Map<string, AreaGeometry>();
+  const townshipBoundaries = new Map<string, AreaGeometry>();
+  const communityBoundaries = new Map<string, AreaGeometry>();
+  const grids: DemoGrid[] = [];
+  let managementBoundary: AreaGeometry | null = null;
+
+  for (const { county, code } of normalised) {
+    const townships = childrenOf(code).filter((d) => d.level === 'township');
+    if (townships.length === 0) throw new AppError('bad_request', `${county.name}（${code}）没有乡级区划，无法生成演示区域`);
+    const hostsManagement = code === MANAGEMENT_AREA.hostCountyCode;
+    const plan = planCounty(county, code, townships, childrenOf, seed, hostsManagement ? MANAGEMENT_SHAPE : null, (stage) =>
+      report(`${county.name}：${stage}`),
+    );
+    const prefix = unitPrefix(code, county.name);
+    const exclusive = carveExclusive(plan.atoms, plan, EXCLUSIVE_PER_COUNTY[code] ?? 4, prefix, seed);
+    const micro = splitMicro(plan.atoms, plan, seed);
+    const out = assembleCounty(plan.atoms, plan, rule, exclusive, micro, hostsManagement ? MANAGEMENT_AREA : null, seed);
+    report(`${county.name}：编码并生成边界`);
+    countyBoundaries.set(code, out.county);
+    for (const [k, g] of out.townships) townshipBoundaries.set(k, g);
+    for (const [k, g] of out.communities) communityBoundaries.set(k, g);
+    if (out.management) managementBoundary = out.management;
+    grids.push(...out.grids);
+  }
+  if (!managementBoundary) throw new Error('demo: management area was not drawn');
+  grids.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  report('完成');
+  return {
+    countyBoundaries,
+    townshipBoundaries,
+    communityBoundaries,
+    managementArea: {
+      code: MANAGEMENT_AREA.code,
+      name: MANAGEMENT_AREA.name,
+      parentCode: MANAGEMENT_AREA.parentCode,
+      boundary: managementBoundary,
+    },
+    grids,
+  };
+}
