@@ -10,7 +10,8 @@ const config = loadConfig();
 const log = createLogger();
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 log.info(`数据库：${handle.kind === 'pglite' ? `内嵌 PGlite（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）'}`);
-await prepareDatabase(handle.db, { clock: systemClock, config, demo: config.seedDemo, log: (m) => log.info(m) });
+// Start-up progress is for the person at the console, so it is printed plainly rather than as JSON log lines.
+await prepareDatabase(handle.db, { clock: systemClock, config, demo: config.seedDemo, log: (m) => console.log(m) });
 const { app } = await buildApp({ db: handle.db, clock: systemClock, config });
 
 const shutdown = async (signal: string) => {
