@@ -10,6 +10,7 @@ import type { Clock } from '../../lib/clock';
 import { newId, newToken } from '../../lib/ids';
 import { writeAudit } from '../audit/audit.service';
 import type { Actor } from './actor';
+import { divisionsRepo } from '../territory/divisions.repo';
 import { usersRepo } from './users.repo';
 
 export interface AccessDeps {
@@ -90,9 +91,7 @@ export function createAccessService(deps: AccessDeps) {
     },
 
     async me(actor: Actor): Promise<Me> {
-      const scope = actor.scopeCode
-        ? await db.selectFrom('divisions').select('name').where('code', '=', actor.scopeCode).executeTakeFirst()
-        : undefined;
+      const scopeName = actor.scopeCode ? await divisionsRepo.nameOf(db, actor.scopeCode) : null;
       return {
         id: actor.id,
         username: actor.username,
@@ -100,7 +99,7 @@ export function createAccessService(deps: AccessDeps) {
         role: actor.role,
         roleLabel: roleLabels[actor.role],
         scopeCode: actor.scopeCode,
-        scopeName: scope?.name ?? null,
+        scopeName,
         department: actor.department,
         permissions: rolePermissions[actor.role],
       };
@@ -118,8 +117,7 @@ export function createAccessService(deps: AccessDeps) {
       if (weak) throw new AppError('bad_request', weak);
       const scopeCode = input.scopeCode ?? null;
       if (scopeCode) {
-        const d = await db.selectFrom('divisions').select('code').where('code', '=', scopeCode).executeTakeFirst();
-        if (!d) throw new AppError('bad_request', `管辖范围 ${scopeCode} 不是已知的区划代码`);
+        if ((await divisionsRepo.nameOf(db, scopeCode)) === null) throw new AppError('bad_request', `管辖范围 ${scopeCode} 不是已知的区划代码`);
       }
       const scopeIssue = scopeFitsRole(role.data, scopeCode);
       if (scopeIssue) throw new AppError('bad_request', scopeIssue);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Database } from '../../db/client';
+import { lockForTransaction } from '../../db/locks';
 import type { Clock } from '../../lib/clock';
 import type { Actor } from '../access/actor';
+import { auditRepo } from './audit.repo';
 
 export interface AuditEntry {
   action: string;
@@ -51,8 +52,8 @@ function asStored(v: unknown): unknown {
  * exactly when the change does. An advisory lock orders concurrent writers on the chain.
  */
 export async function writeAudit(tx: Database, clock: Clock, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await sql`select pg_advisory_xact_lock(7301)`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  await lockForTransaction(tx, 'audit');
+  const last = await auditRepo.last(tx);
   const fields: HashedFields = {
     seq: (last?.seq ?? 0) + 1,
     at: clock.now(),
@@ -66,21 +67,18 @@ export async function writeAudit(tx: Database, clock: Clock, actor: Actor | null
     ip: actor?.ip ?? null,
   };
   const prev = last?.hash ?? GENESIS;
-  await tx
-    .insertInto('audit_log')
-    .values({
-      ...fields,
-      before: fields.before === null ? null : JSON.stringify(fields.before),
-      after: fields.after === null ? null : JSON.stringify(fields.after),
-      prev_hash: prev,
-      hash: auditHash(prev, fields),
-    })
-    .execute();
+  await auditRepo.insert(tx, {
+    ...fields,
+    before: fields.before === null ? null : JSON.stringify(fields.before),
+    after: fields.after === null ? null : JSON.stringify(fields.after),
+    prev_hash: prev,
+    hash: auditHash(prev, fields),
+  });
 }
 
 /** Walks the whole chain; returns the first broken sequence number, or null when intact. */
 export async function verifyAuditChain(db: Database): Promise<number | null> {
-  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+  const rows = await auditRepo.all(db);
   let prev = GENESIS;
   for (const r of rows) {
     const expected = auditHash(prev, { ...r, at: new Date(r.at) });

@@ -11,6 +11,12 @@ export const divisionsRepo = {
       .orderBy('sort_key')
       .execute();
   },
+  nameOf(db: Database, code: string) {
+    return db.selectFrom('divisions').select('name').where('code', '=', code).executeTakeFirst().then((r) => r?.name ?? null);
+  },
+  hostOf(db: Database, code: string) {
+    return db.selectFrom('divisions').select('host_code').where('code', '=', code).executeTakeFirst().then((r) => r?.host_code ?? null);
+  },
   boundary(db: Database, code: string) {
     return db.selectFrom('divisions').select(['code', 'name', 'kind', 'boundary', 'boundary_source']).where('code', '=', code).executeTakeFirst();
   },

@@ -106,8 +106,8 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
     let row = await divisionsRepo.boundary(db, county.code);
     // A management area without an outline of its own is held to its host county's.
     if (!row?.boundary && county.kind === 'management_area') {
-      const host = await db.selectFrom('divisions').select('host_code').where('code', '=', county.code).executeTakeFirst();
-      if (host?.host_code) row = await divisionsRepo.boundary(db, host.host_code);
+      const host = await divisionsRepo.hostOf(db, county.code);
+      if (host) row = await divisionsRepo.boundary(db, host);
     }
     return { geometry: (row?.boundary as AreaGeometry) ?? null, name: county.name };
   }
@@ -277,7 +277,8 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
   }
 
   async function loadParent(parentId: string): Promise<Target> {
-    const grid = await db.selectFrom('grids').selectAll().where('id', '=', parentId).executeTakeFirstOrThrow();
+    const grid = await gridsRepo.byId(db, parentId);
+    if (!grid) throw new AppError('conflict', '上级网格不存在');
     const version = await gridsRepo.current(db, parentId);
     if (!version) throw new AppError('conflict', `上级网格 ${grid.code} 没有现行版本`);
     return { grid, version };

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { AppError } from '../../../common/app-error';
 import type { GridCodingRule } from '../../../common/domain/grid-code';
 import type { Change, ChangeInput, ValidationReport } from '../../../common/schemas/grids';
 import type { Database } from '../../db/client';
+import { lockForTransaction } from '../../db/locks';
 import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import { inScope, requirePermission } from '../access/access.policy';
@@ -23,8 +23,6 @@ export interface GridChangeDeps {
   registry: GridRegistry;
 }
 
-/** Grid changes are serialised: each is planned against the state the previous one left. */
-const CHANGE_LOCK = 7302;
 
 export function createGridChangeService(deps: GridChangeDeps) {
   const { db, clock, tree } = deps;
@@ -70,7 +68,7 @@ export function createGridChangeService(deps: GridChangeDeps) {
       if (applyNow) requirePermission(actor, 'grid.apply', '使网格调整生效（须由县级网格化管理服务中心确认）');
       const id = newId(clock.now().getTime());
       await db.transaction().execute(async (tx) => {
-        await sql`select pg_advisory_xact_lock(${CHANGE_LOCK})`.execute(tx);
+        await lockForTransaction(tx, 'grid_changes');
         const r = await planChange({ db: tx, tree }, actor, input);
         rejectIfInvalid(r);
         await gridChangesRepo.insert(tx, {
@@ -100,7 +98,7 @@ export function createGridChangeService(deps: GridChangeDeps) {
       if (!inScope(actor, row.county_code)) throw new AppError('forbidden', '该调整不在您的管辖范围内');
       if (row.status !== 'proposed') throw new AppError('conflict', `该调整${row.status === 'applied' ? '已生效' : '已撤回'}，不能再生效`);
       await db.transaction().execute(async (tx) => {
-        await sql`select pg_advisory_xact_lock(${CHANGE_LOCK})`.execute(tx);
+        await lockForTransaction(tx, 'grid_changes');
         await applyIn(tx, actor, id, row.payload as ChangeInput);
       });
       await deps.registry.rebuild();

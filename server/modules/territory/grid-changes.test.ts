@@ -214,6 +214,40 @@ describe('grid changes (Art. 8): validated, versioned, filed with the city centr
     expect((await post(`/api/grid-changes/${p.id}/apply`, {})).statusCode).toBe(409);
   });
 
+  it('draws micro-grids inside a grid with codes extending the grid\'s, and keeps them inside it', async () => {
+    const micro = json(await get('/api/grids?level=micro&within=231102000000')).items[0];
+    const parent = json(await get(`/api/grids/${micro.parentCode}`));
+    const sibling = parent.microGrids.find((m: { code: string }) => m.code === micro.code);
+    expect(sibling).toBeTruthy();
+    const microDetail = json(await get(`/api/grids/${micro.code}`)).grid;
+    const retired = await post('/api/grid-changes', { kind: 'retire', gridCode: micro.code, reason: '楼栋拆除，微网格撤销', apply: true });
+    expect(retired.statusCode, retired.body).toBe(201);
+    const created = await post('/api/grid-changes', {
+      kind: 'create',
+      divisionCode: parent.grid.divisionCode,
+      parentGridCode: parent.grid.code,
+      reason: '新楼栋入住，划分微网格',
+      grid: { ...attrs('新楼栋微网格', parent.grid.kind, parent.grid.subKind), boundary: microDetail.boundary },
+      apply: true,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const code = json(created).change.resultCodes[0];
+    expect(code).toHaveLength(18);
+    expect(code.startsWith(parent.grid.code)).toBe(true);
+    expect(code).not.toBe(micro.code);
+
+    const elsewhere = (await gridsOf('231102002000'))[0].geometry;
+    const outside = await post('/api/grid-changes', {
+      kind: 'create',
+      divisionCode: parent.grid.divisionCode,
+      parentGridCode: parent.grid.code,
+      reason: '测试超出上级网格',
+      grid: { ...attrs('越界微网格', parent.grid.kind, parent.grid.subKind), boundary: elsewhere },
+    });
+    expect(outside.statusCode).toBe(422);
+    expect(json(outside).error.message).toContain('超出所属网格');
+  });
+
   it('leaves an intact audit chain naming every change', async () => {
     const actions = (await t.db.selectFrom('audit_log').select('action').execute()).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['grid_change.propose', 'grid_change.apply', 'grid_change.withdraw', 'filing.acknowledge']));

@@ -79,6 +79,9 @@ export const gridsRepo = {
     return q.executeTakeFirstOrThrow().then((r) => Number(r.n));
   },
 
+  byId(db: Database, id: string) {
+    return db.selectFrom('grids').selectAll().where('id', '=', id).executeTakeFirst();
+  },
   byCode(db: Database, code: string) {
     return db.selectFrom('grids').selectAll().where('code', '=', code).executeTakeFirst();
   },

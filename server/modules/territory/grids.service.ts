@@ -56,7 +56,7 @@ export function createGridService({ db, clock, tree, registry }: GridReadDeps) {
       const history = (await gridsRepo.history(db, grid.id)).map(presentVersion);
       const latest = history[0];
       const micro = await gridsRepo.list(db, { level: 'micro', status: 'all', parentId: grid.id });
-      const parent = grid.parent_id ? await db.selectFrom('grids').select('code').where('id', '=', grid.parent_id).executeTakeFirst() : undefined;
+      const parent = grid.parent_id ? await gridsRepo.byId(db, grid.parent_id) : undefined;
       return {
         grid: {
           code: grid.code,

@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function cli(...args: string[]): { out: string; code: number } {
+  try {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return { out, code: 0 };
+  } catch (e) {
+    const err = e as { stdout: string; stderr: string; status: number };
+    return { out: `${err.stdout}${err.stderr}`, code: err.status };
+  }
+}
+
+describe('command line', () => {
+  it('migrates, loads the real divisions, creates an account and refuses a bad one', () => {
+    expect(cli('db', 'migrate').out).toContain('已执行：0001-foundation');
+    expect(cli('db', 'migrate').out).toContain('数据库已是最新');
+    expect(cli('seed', 'reference').out).toContain('黑河市真实行政区划');
+    const ok = cli('user', 'create', '--username', 'ops1', '--password', 'Strong#Pass1', '--role', 'county_centre', '--scope', '231181000000');
+    expect(ok.out).toContain('已创建账号 ops1');
+    const bad = cli('user', 'create', '--username', 'ops2', '--password', 'weak', '--role', 'county_centre', '--scope', '231181000000');
+    expect(bad.code).not.toBe(0);
+    expect(bad.out).toContain('密码至少 10 位');
+    expect(cli('audit-verify').out).toContain('审计日志完整');
+  });
+});
