@@ -5,16 +5,8 @@ import { AreaIndex, type IndexedArea } from './area-index';
 import { checkAreaGeometry } from './geometry-check';
 import { bboxOf } from './measure';
 import type { AreaGeometry, BBox, Position } from './types';
+import { rect, X, Y } from '../../test/fixtures/shapes';
 
-const X = 127.5;
-const Y = 50.2;
-const rect = (x: number, y: number, w: number, h = w): Position[] => [
-  [x, y],
-  [x + w, y],
-  [x + w, y + h],
-  [x, y + h],
-  [x, y],
-];
 const area = <T>(data: T, ...rings: Position[][]): IndexedArea<T> => ({
   geometry: { type: 'Polygon', coordinates: rings },
   data,

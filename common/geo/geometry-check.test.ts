@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkAreaGeometry, type CheckAreaResult, type GeometryIssue } from './geometry-check';
 import { ringSignedArea } from './planar';
 import type { Position } from './types';
+import { X, Y } from '../../test/fixtures/shapes';
 
-const X = 127.5;
-const Y = 50.2;
 
 /** Counter-clockwise rectangle ring. */
 function rect(x: number, y: number, w: number, h = w): Position[] {

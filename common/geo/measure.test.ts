@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { areaM2, bboxOf, centroidOf, labelPointOf } from './measure';
 import { pointInRing } from './planar';
 import type { AreaGeometry, Position } from './types';
+import { rect, X, Y } from '../../test/fixtures/shapes';
 
-const X = 127.5;
-const Y = 50.2;
-const rect = (x: number, y: number, w: number, h = w): Position[] => [
-  [x, y],
-  [x + w, y],
-  [x + w, y + h],
-  [x, y + h],
-  [x, y],
-];
 
 /** Inside the polygon rings (even-odd), strictly. */
 function strictlyInside(p: Position, rings: Position[][]): boolean {

@@ -5,16 +5,8 @@ import { geometryToWgs84 } from './crs';
 import { checkAreaGeometry, outsideAreaM2, overlapAreaM2, uncoveredPart, unionOf } from './geometry-check';
 import { areaM2, bboxOf, labelPointOf } from './measure';
 import type { AreaGeometry, Position } from './types';
+import { rect, X, Y } from '../../test/fixtures/shapes';
 
-const X = 127.5;
-const Y = 50.2;
-const rect = (x: number, y: number, w: number, h = w): Position[] => [
-  [x, y],
-  [x + w, y],
-  [x + w, y + h],
-  [x, y + h],
-  [x, y],
-];
 const square = (x: number, y: number, w: number, h = w): AreaGeometry => ({ type: 'Polygon', coordinates: [rect(x, y, w, h)] });
 const within1Percent = (actual: number, expected: number) => expect(Math.abs(actual - expected) / expected).toBeLessThan(0.01);
 

@@ -120,10 +120,8 @@ export const GridSummarySchema = z.object({
 });
 export type GridSummary = z.infer<typeof GridSummarySchema>;
 
-export const GridVersionSchema = z.object({
-  version: z.number(),
-  name: z.string(),
-  subKind: GridSubKindSchema,
+/** What a version of a grid holds beyond its identity. */
+const versionFields = {
   owningUnit: z.string().nullable(),
   households: z.number().nullable(),
   population: z.number().nullable(),
@@ -132,6 +130,13 @@ export const GridVersionSchema = z.object({
   areaM2: z.number(),
   validFrom: z.string(),
   validTo: z.string().nullable(),
+};
+
+export const GridVersionSchema = z.object({
+  version: z.number(),
+  name: z.string(),
+  subKind: GridSubKindSchema,
+  ...versionFields,
   changeId: z.string().nullable(),
   changeKind: ChangeKindSchema.nullable(),
   reason: z.string().nullable(),
@@ -140,16 +145,7 @@ export const GridVersionSchema = z.object({
 export type GridVersion = z.infer<typeof GridVersionSchema>;
 
 export const GridDetailSchema = z.object({
-  grid: GridSummarySchema.extend({
-    owningUnit: z.string().nullable(),
-    households: z.number().nullable(),
-    population: z.number().nullable(),
-    partyOrg: PartyOrgSchema.nullable(),
-    boundary: z.any(),
-    areaM2: z.number(),
-    validFrom: z.string(),
-    validTo: z.string().nullable(),
-  }),
+  grid: GridSummarySchema.extend(versionFields),
   path: z.array(DivisionRefSchema),
   history: z.array(GridVersionSchema),
   microGrids: z.array(GridSummarySchema),
