@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -46,6 +47,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  // City-wide grid layers are megabytes of GeoJSON; grid workers are often on weak connections.
+  await app.register(compress, { threshold: 2048 });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

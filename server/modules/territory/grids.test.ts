@@ -24,6 +24,13 @@ describe('the grid registry', () => {
     expect(fc.features[0].geometry.type).toMatch(/Polygon/);
   });
 
+  it('compresses the city-wide grid layer for weak connections', async () => {
+    const r = await t.app.inject({ url: '/api/grids?format=geojson', headers: { cookie, 'accept-encoding': 'gzip' } });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-encoding']).toBe('gzip');
+    expect(r.rawPayload.length).toBeLessThan(2_000_000);
+  });
+
   it('counts about 3,800 grids city-wide, with exclusive and micro-grids', async () => {
     const all = json(await get('/api/grids')).items as GridSummary[];
     expect(all.length).toBeGreaterThan(3600);
