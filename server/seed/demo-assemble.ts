@@ -3,8 +3,9 @@ import type { AreaGeometry } from '../../common/geo/types';
 import type { AtomSet } from './demo-atoms';
 import { chineseNumber, MANAGEMENT_AREA_GRIDS, microGridNames, naturalVillageNames, shortDivisionName, splitTotal } from './demo-names';
 import type { CountyPlan, VillagePlan, VillageStyle } from './demo-partition';
-import { createRng, type Rng, subSeed } from './demo-random';
-import { labelPoint, unionAtoms } from './demo-regions';
+import { compareText, createRng, type Rng, subSeed } from './demo-random';
+import { labelPoint } from './demo-regions';
+import { unionAtoms } from './demo-union';
 import type { ExclusiveCut, MicroCut } from './demo-special';
 import type { DemoGrid } from './demo-types';
 
@@ -66,7 +67,7 @@ export function assembleCounty(
 
       const natural = v.style === 'village' && rng.next() < 0.3;
       const tunNames = natural ? naturalVillageNames(ordinary.length, rng) : [];
-      const bySeq = ordinary.slice().sort((a, b) => codes.get(a.key)!.localeCompare(codes.get(b.key)!));
+      const bySeq = ordinary.slice().sort((a, b) => compareText(codes.get(a.key)!, codes.get(b.key)!));
       bySeq.forEach((d, i) => {
         const gridCode = codes.get(d.key)!;
         const seq = rule.parse(gridCode)!.seq;
@@ -171,7 +172,7 @@ function ordinaryGrid(
 function microGrids(atoms: AtomSet, parent: DemoGrid, parts: number[][], rule: GridCodingRule, rng: Rng): DemoGrid[] {
   const drawn = parts.map((p, i) => draw(atoms, `${parent.key}/m${i}`, i, p, false));
   const codes = rule.assignMicroCodes(parent.code, [], drawn.map((d) => d.item));
-  const ordered = drawn.slice().sort((a, b) => codes.get(a.key)!.localeCompare(codes.get(b.key)!));
+  const ordered = drawn.slice().sort((a, b) => compareText(codes.get(a.key)!, codes.get(b.key)!));
   const names = microGridNames(ordered.length, rng);
   const households = splitTotal(parent.households, ordered.length, rng);
   const population = splitTotal(parent.population, ordered.length, rng);

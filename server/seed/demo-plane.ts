@@ -49,9 +49,10 @@ export interface Outline {
 
 /**
  * Takes the outer ring of the largest polygon (resolving self-intersections, see demo-outline), orients
- * it counter-clockwise and snaps it to 6 decimals *inwards*: each vertex moves to a lattice point inside
- * the corner it belongs to, so everything drawn inside the snapped outline is inside the caller's outline
- * too (up to a few cm² at reflex corners). Outlines already on the lattice are left as they are.
+ * it counter-clockwise and snaps it to 6 decimals *inwards*: each vertex moves to a lattice point on the
+ * inner side of both its edges' lines, so every snapped edge lies on the inner side of the edge it
+ * replaces and everything drawn inside the snapped outline is inside the caller's outline too.
+ * Outlines already on the lattice are left as they are.
  */
 export function buildOutline(boundary: AreaGeometry): Outline {
   const polys = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
@@ -99,18 +100,21 @@ function toE6(v: number): number {
   return Math.abs(x - r) < 1e-6 ? r : x;
 }
 
-/** Lattice points for a CCW ring in E6 units, each inside its vertex's corner (see buildOutline). */
+/**
+ * Lattice points for a CCW ring in E6 units, each on the inner side of both edges meeting at its vertex
+ * (see buildOutline). At a reflex corner that is the narrower wedge, not the whole local interior: a point
+ * merely inside the corner could put the next edge across the old one, leaving a sliver outside.
+ */
 function snapInwards(ring: [number, number][]): [number, number][] {
   const n = ring.length;
   return ring.map(([x, y], i) => {
     const [ux, uy] = ring[(i + n - 1) % n];
     const [wx, wy] = ring[(i + 1) % n];
-    const convex = (x - ux) * (wy - uy) - (y - uy) * (wx - ux) >= 0;
     const left = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
       (bx - ax) * (cy - ay) - (by - ay) * (cx - ax) >= 0;
     const fx = Math.floor(x);
     const fy = Math.floor(y);
-    for (const r of [1, 3, 8]) {
+    for (const r of [1, 3, 8, 20]) {
       let best: [number, number] | null = null;
       let bestD = Infinity;
       for (let i2 = 1 - r; i2 <= r; i2++) {
@@ -119,7 +123,7 @@ function snapInwards(ring: [number, number][]): [number, number][] {
           const cy = fy + j2;
           const a = left(ux, uy, x, y, cx, cy);
           const b = left(x, y, wx, wy, cx, cy);
-          if (convex ? !(a && b) : !(a || b)) continue;
+          if (!(a && b)) continue;
           const d = (cx - x) ** 2 + (cy - y) ** 2;
           if (d < bestD) {
             bestD = d;

@@ -74,3 +74,8 @@ export function createRng(seed: number): Rng {
     },
   };
 }
+
+/** Code-unit order, independent of the process locale (localeCompare is not). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,7 +1,6 @@
 import type { AtomSet } from './demo-atoms';
 import { type ExclusiveSpec, exclusiveSpecs } from './demo-names';
-import type { CountyPlan, VillagePlan } from './demo-partition';
-import { splitEvenly } from './demo-partition';
+import { type CountyPlan, splitEvenly, type VillagePlan } from './demo-partition';
 import { createRng, subSeed } from './demo-random';
 import { grow } from './demo-regions';
 
@@ -34,7 +33,7 @@ export function carveExclusive(atoms: AtomSet, plan: CountyPlan, count: number, 
   for (let round = 0; cuts.length < specs.length && round < 4; round++) {
     for (const v of villages) {
       if (cuts.length >= specs.length) break;
-      const hosts = v.grids.map((g, i) => i).filter((i) => v.grids[i].length >= 10 && !used.has(v.grids[i]));
+      const hosts = v.grids.map((_, i) => i).filter((i) => v.grids[i].length >= 10 && !used.has(v.grids[i]));
       if (hosts.length === 0) continue;
       const h = rng.pick(hosts);
       const host = v.grids[h];

@@ -7,14 +7,15 @@ import { writeFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
 import { gridCodingRule } from '../../common/domain/grid-code';
 import type { AreaGeometry, Position } from '../../common/geo/types';
-import { loadHeiheCounties, loadHeiheDivisions } from './demo-source';
+import { readDivisions } from './divisions-csv';
+import { loadHeiheCounties } from './heihe-source';
 import { DEFAULT_DEMO_SEED, generateDemoTerritory } from './demo-territory';
 
 const countyArg = process.argv[2] ?? '231102';
 const seed = Number(process.argv[3] ?? DEFAULT_DEMO_SEED);
 
 const t0 = performance.now();
-const divisions = loadHeiheDivisions();
+const divisions = readDivisions();
 const counties = loadHeiheCounties(divisions);
 const t1 = performance.now();
 let lastStage = '';

@@ -6,7 +6,8 @@ import gcoord from 'gcoord';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gridCodingRule } from '../../common/domain/grid-code';
 import type { AreaGeometry, BBox, Position } from '../../common/geo/types';
-import { loadHeiheCounties, loadHeiheDivisions } from './demo-source';
+import { readDivisions } from './divisions-csv';
+import { loadHeiheCounties } from './heihe-source';
 import { type DemoCounty, type DemoDivision, type DemoGrid, type DemoTerritory, generateDemoTerritory, MANAGEMENT_AREA } from './demo-territory';
 
 /**
@@ -79,7 +80,7 @@ function digest(t: DemoTerritory): string {
 }
 
 beforeAll(() => {
-  divisions = loadHeiheDivisions();
+  divisions = readDivisions();
   counties = loadHeiheCounties(divisions);
   progress = [];
   territory = generateDemoTerritory({ counties, divisions, rule, onProgress: (d, t, s) => progress.push([d, t, s]) });

@@ -1,10 +1,12 @@
 import { AppError } from '../../common/app-error';
-import type { AreaGeometry } from '../../common/geo/types';
+import type { AreaGeometry, Position } from '../../common/geo/types';
 import { assembleCounty } from './demo-assemble';
 import { unitPrefix } from './demo-names';
 import { planCounty, type ManagementAreaShape } from './demo-partition';
+import { compareText } from './demo-random';
 import { carveExclusive, splitMicro } from './demo-special';
 import type { DemoDivision, DemoGrid, DemoTerritory, DemoTerritoryInput } from './demo-types';
+import { MANAGEMENT_AREA } from './divisions-csv';
 
 export type { DemoCounty, DemoDivision, DemoGrid, DemoTerritory, DemoTerritoryInput } from './demo-types';
 
@@ -18,23 +20,24 @@ export type { DemoCounty, DemoDivision, DemoGrid, DemoTerritory, DemoTerritoryIn
 
 export const DEFAULT_DEMO_SEED = 20230601;
 
-/**
- * 五大连池风景名胜区自然保护区 (Art. 33) is not in the NBS division list. NBS gives functional zones
- * (development zones, scenic areas…) county-level codes 71–79 under their prefecture city, so the demo
- * uses 231171 (+ six zeros). Its outline is carved out of 五大连池市 around the volcano lakes.
- */
-export const MANAGEMENT_AREA = {
-  code: '231171000000',
-  name: '五大连池风景名胜区自然保护区',
-  parentCode: '231100000000',
-  hostCountyCode: '231182000000',
-} as const;
+/** The management area of Art. 33 (see divisions-csv.ts for its code); its outline is carved out of 五大连池市 around the volcano lakes. */
+export { MANAGEMENT_AREA };
 
 const MANAGEMENT_SHAPE: ManagementAreaShape = {
   centre: [126.26, 48.72],
   // ≈ π·18.5·17 ≈ 990 km², like the real ~1,060 km² scenic area
   semiAxesKm: [18.5, 17],
   grids: 10,
+};
+
+/** County seats (WGS-84), from the `cp` points of resources/heihe/counties-gcj02.geojson: used when the caller passes none. */
+const HEIHE_SEATS: Record<string, Position> = {
+  '231102000000': [127.493, 50.2504],
+  '231123000000': [128.4713, 49.562],
+  '231124000000': [127.329, 49.4234],
+  '231181000000': [126.4842, 48.2392],
+  '231182000000': [126.1987, 48.5151],
+  '231183000000': [125.2138, 49.1836],
 };
 
 /** Exclusive grids per county seat: the prefecture seat gets the most. */
@@ -70,9 +73,10 @@ export function generateDemoTerritory(input: DemoTerritoryInput): DemoTerritory 
       if (!/^\d{6}(\d{6})?$/.test(c.code)) throw new AppError('bad_request', `县级区划代码“${c.code}”格式不正确`);
       const t = c.boundary?.type;
       if (t !== 'Polygon' && t !== 'MultiPolygon') throw new AppError('bad_request', `${c.name}的边界必须是面（Polygon 或 MultiPolygon）`);
-      return { county: c, code: c.code.padEnd(12, '0') };
+      const code = c.code.padEnd(12, '0');
+      return { county: c.seat || !HEIHE_SEATS[code] ? c : { ...c, seat: HEIHE_SEATS[code] }, code };
     })
-    .sort((a, b) => a.code.localeCompare(b.code));
+    .sort((a, b) => compareText(a.code, b.code));
   if (new Set(normalised.map((c) => c.code)).size !== normalised.length) throw new AppError('bad_request', '县级区划重复');
   if (!normalised.some((c) => c.code === MANAGEMENT_AREA.hostCountyCode)) {
     throw new AppError('bad_request', `生成演示区域需要五大连池市（${MANAGEMENT_AREA.hostCountyCode.slice(0, 6)}）的边界，用于划出${MANAGEMENT_AREA.name}`);
@@ -111,7 +115,7 @@ export function generateDemoTerritory(input: DemoTerritoryInput): DemoTerritory 
     grids.push(...out.grids);
   }
   if (!managementBoundary) throw new Error('demo: management area was not drawn');
-  grids.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  grids.sort((a, b) => compareText(a.code, b.code));
   report('完成');
   return {
     countyBoundaries,

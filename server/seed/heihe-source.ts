@@ -5,35 +5,15 @@ import { close, dedupeRing, isSimpleRing, resolveRing } from './demo-outline';
 import type { DemoCounty, DemoDivision } from './demo-types';
 
 /**
- * Reads the bundled Heihe data (resources/heihe) into the generator's input shapes. Kept apart from the
- * generator so that stays free of I/O.
+ * Reads the shipped county outlines (resources/heihe) as clean WGS-84 polygons: used for the
+ * reference data and as the demo generator's input. Kept apart from the generator so that stays
+ * free of I/O.
  */
 
 const RESOURCES = new URL('../../resources/heihe/', import.meta.url);
 
 /** The outline file predates 嫩江县 becoming 嫩江市 (2019), so its feature id is the old code. */
 const RENAMED_COUNTIES: Record<string, string> = { '231121': '231183' };
-
-export function loadHeiheDivisions(path: string | URL = new URL('divisions_231100.csv', RESOURCES)): DemoDivision[] {
-  const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
-  const header = lines[0].split(',');
-  const col = (name: string): number => {
-    const i = header.indexOf(name);
-    if (i < 0) throw new Error(`divisions csv: missing column ${name}`);
-    return i;
-  };
-  const [code12, name, level, kind, parent] = ['code12', 'name', 'level', 'kind', 'parent_code12'].map(col);
-  return lines.slice(1).map((line) => {
-    const f = line.split(',');
-    return {
-      code: f[code12],
-      parentCode: f[parent] || null,
-      name: f[name],
-      level: f[level] as DemoDivision['level'],
-      kind: f[kind],
-    };
-  });
-}
 
 export function loadHeiheCounties(
   divisions: readonly DemoDivision[],
