@@ -1,14 +1,18 @@
-import { buildApp } from './app';
-import { prepareDatabase } from './bootstrap';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
-import { systemClock } from './lib/clock';
-import { createLogger } from './lib/logger';
-import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo.seed';
 
 const config = loadConfig();
+// Opening the embedded database and loading the app's modules both take a while: do them together.
+const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const [{ buildApp }, { prepareDatabase }, { systemClock }, { createLogger }, { DEMO_PASSWORD, DEMO_USERS }] = await Promise.all([
+  import('./app'),
+  import('./bootstrap'),
+  import('./lib/clock'),
+  import('./lib/logger'),
+  import('./seed/demo.seed'),
+]);
+const handle = await opening;
 const log = createLogger();
-const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 log.info(`数据库：${handle.kind === 'pglite' ? `内嵌 PGlite（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）'}`);
 // Start-up progress is for the person at the console, so it is printed plainly rather than as JSON log lines.
 await prepareDatabase(handle.db, { clock: systemClock, config, demo: config.seedDemo, log: (m) => console.log(m) });

@@ -1,4 +1,9 @@
-import { area, bboxClip, difference, feature, featureCollection, intersect, union } from '@turf/turf';
+import { area } from '@turf/area';
+import { bboxClip } from '@turf/bbox-clip';
+import { difference } from '@turf/difference';
+import { feature, featureCollection } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { union } from '@turf/union';
 import { AppError } from '../app-error';
 import { bboxOf } from './measure';
 import { m2PerDeg2, ringSignedArea } from './planar';

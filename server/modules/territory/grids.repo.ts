@@ -54,11 +54,10 @@ export const gridsRepo = {
     let q = db
       .selectFrom('grids')
       .innerJoin('grid_versions as v', 'v.grid_id', 'grids.id')
+      .leftJoin('grids as p', 'p.id', 'grids.parent_id')
       .select(versionColumns)
-      .select((eb) => eb.ref('v.boundary').as('boundary'))
-      .select(sql<string | null>`(select p.code from grids p where p.id = grids.parent_id)`.as('parent_code'))
+      .select(['p.code as parent_code', f.withBoundary ? 'v.boundary' : sql<null>`null`.as('boundary')])
       .where(inForce(f.at));
-    if (!f.withBoundary) q = q.select(sql<null>`null`.as('boundary'));
     if (f.divisionCodes) q = q.where('grids.division_code', 'in', f.divisionCodes.length ? f.divisionCodes : ['']);
     // At a past moment a grid "was active" when a version was in force; the status column is today's.
     if (!f.at && f.status && f.status !== 'all') q = q.where('grids.status', '=', f.status);
