@@ -49,6 +49,8 @@ export interface Plan {
   create: NewGrid[];
   redraw: (Shape & { gridId: string; code: string; version: number; attrs: GridAttrs })[];
   retire: { id: string; code: string }[];
+  /** The versions the change replaces, as they were: the audit entry's "before". */
+  before: (GridAttrs & { code: string; version: number; areaM2: number })[];
 }
 export interface PlanResult {
   errors: Issue[];
@@ -89,6 +91,7 @@ function attrsOfVersion(v: GridVersionRow): GridAttrs {
 export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInput): Promise<PlanResult> {
   const { db, tree } = deps;
   const f = new Findings();
+  const before: Plan['before'] = [];
 
   async function target(code: string): Promise<Target> {
     const grid = await gridsRepo.byCode(db, code);
@@ -97,6 +100,7 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
     if (!inScope(actor, grid.code)) throw new AppError('forbidden', `网格 ${code} 不在您的管辖范围内`);
     const version = await gridsRepo.current(db, grid.id);
     if (!version) throw new AppError('conflict', `网格 ${code} 没有现行版本`);
+    before.push({ code: grid.code, version: version.version, areaM2: Math.round(version.area_m2), ...attrsOfVersion(version) });
     return { grid, version };
   }
 
@@ -132,13 +136,13 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
     if (f.errors.length === 0) await warnGaps(db, comm, replaced, shapes.map((s) => s.geometry), f);
   }
 
-  const done = (plan: Omit<Plan, 'kind' | 'countyCode'> & { countyCode?: string }): PlanResult =>
+  const done = (plan: Omit<Plan, 'kind' | 'countyCode' | 'before'> & { countyCode?: string }): PlanResult =>
     f.errors.length > 0
       ? { errors: f.errors, warnings: f.warnings, plan: null }
       : {
           errors: [],
           warnings: f.warnings,
-          plan: { kind: input.kind, countyCode: plan.countyCode ?? tree.countyOf(plan.divisionCode)!.code, ...plan },
+          plan: { kind: input.kind, countyCode: plan.countyCode ?? tree.countyOf(plan.divisionCode)!.code, before, ...plan },
         };
 
   switch (input.kind) {

@@ -42,7 +42,13 @@ export function createGridChangeService(deps: GridChangeDeps) {
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('conflict', '该调整已不是待生效状态');
     const filingId = newId(at.getTime());
     await filingsRepo.insert(tx, { id: filingId, change_id: changeId, county_code: r.plan.countyCode, filed_at: at, filed_by: actor.id });
-    await writeAudit(tx, clock, actor, { action: 'grid_change.apply', entity: 'grid_change', entityId: changeId, after: { resultCodes, filingId } });
+    await writeAudit(tx, clock, actor, {
+      action: 'grid_change.apply',
+      entity: 'grid_change',
+      entityId: changeId,
+      before: r.plan.before,
+      after: { resultCodes, filingId, created: r.plan.create.map((g) => ({ divisionCode: g.divisionCode, ...g.attrs, areaM2: Math.round(g.areaM2) })) },
+    });
   }
 
   async function load(id: string) {

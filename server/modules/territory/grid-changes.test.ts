@@ -251,6 +251,12 @@ describe('grid changes (Art. 8): validated, versioned, filed with the city centr
   it('leaves an intact audit chain naming every change', async () => {
     const actions = (await t.db.selectFrom('audit_log').select('action').execute()).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['grid_change.propose', 'grid_change.apply', 'grid_change.withdraw', 'filing.acknowledge']));
+    // Each applied change records the versions it replaced and what it created.
+    const applied = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'grid_change.apply').execute();
+    const split = applied.find((r) => (r.after as { created: unknown[] }).created.length === 2)!;
+    expect(split.before).toEqual([expect.objectContaining({ version: 1, code: expect.stringMatching(/^\d{15}$/), name: expect.any(String) })]);
+    expect(split.after).toMatchObject({ created: [{ name: '拆分西片' }, { name: '拆分东片' }] });
+    expect(split.actor_name).toContain('aihui');
     expect(await verifyAuditChain(t.db)).toBeNull();
   });
 });
