@@ -2,7 +2,7 @@ import { AppError } from '../../../common/app-error';
 import { bboxOf, areaM2 } from '../../../common/geo/measure';
 import { unionOf } from '../../../common/geo/geometry-check';
 import type { AreaGeometry, BBox } from '../../../common/geo/types';
-import { changeKindLabels } from '../../../common/i18n/zh-CN';
+import { changeKindLabels, gridKindLabels } from '../../../common/i18n/zh-CN';
 import type { ChangeInput, GridKind, GridSubKind, Issue } from '../../../common/schemas/grids';
 import type { Database } from '../../db/client';
 import type { GridRow, GridVersionRow } from '../../db/tables';
@@ -158,7 +158,7 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
       if (parent && parent.grid.level !== 'grid') throw new AppError('invalid', '微网格下不能再划分微网格');
       const kind = parent ? parent.grid.kind : input.grid.kind;
       const label = parent ? '新微网格' : '新网格';
-      if (parent && input.grid.kind !== parent.grid.kind) f.error('kind_mismatch', `微网格的类型须与所属网格一致（${parent.grid.kind}）`);
+      if (parent && input.grid.kind !== parent.grid.kind) f.error('kind_mismatch', `微网格的类型须与所属网格一致（${gridKindLabels[parent.grid.kind]}）`);
       checkKind(kind, input.grid.subKind, input.grid.owningUnit, label, f);
       const shape = checkBoundary(input.grid.boundary, `${label}边界`, f);
       if (shape) await placeGrids([{ ...shape, label }], division.code, new Set(), parent);
@@ -214,10 +214,7 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
         if (t.grid.division_code !== first.grid.division_code) throw new AppError('invalid', '只能合并同一社区（村）内的网格');
         if (t.grid.level !== first.grid.level || t.grid.parent_id !== first.grid.parent_id) throw new AppError('invalid', '只能合并同一层级、同一上级的网格');
       }
-      if (input.grid.kind !== first.grid.kind && targets.some((t) => t.grid.kind !== input.grid.kind)) {
-        // Merging may change kind only when all sources already share the new kind.
-        f.error('kind_mismatch', '合并后的网格类型须与被合并网格一致');
-      }
+      if (targets.some((t) => t.grid.kind !== input.grid.kind)) f.error('kind_mismatch', '只能合并同一类型的网格，合并后类型不变');
       checkKind(input.grid.kind, input.grid.subKind, input.grid.owningUnit, '合并后的网格', f);
       let shape: Shape | null;
       if (input.grid.boundary === undefined) {

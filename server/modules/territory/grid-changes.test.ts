@@ -144,6 +144,13 @@ describe('grid changes (Art. 8): validated, versioned, filed with the city centr
     expect(badKind.statusCode).toBe(422);
     expect(json(badKind).error.message).toContain('专属网格必须填写所属单位');
 
+    const all = json(await get('/api/grids?within=231102000000')).items as { code: string; kind: string; divisionCode: string }[];
+    const school = all.find((x) => x.kind === 'exclusive' && all.some((y) => y.kind === 'urban' && y.divisionCode === x.divisionCode))!;
+    const neighbour = all.find((y) => y.kind === 'urban' && y.divisionCode === school.divisionCode)!;
+    const mixed = await post('/api/grid-changes', { kind: 'merge', gridCodes: [school.code, neighbour.code], reason: '测试合并不同类型', grid: attrs('混合网格') });
+    expect(mixed.statusCode).toBe(422);
+    expect(json(mixed).error.message).toContain('只能合并同一类型的网格');
+
     const malformed = await post('/api/grid-changes', { kind: 'explode', reason: 'x' });
     expect(malformed.statusCode).toBe(400);
     const noReason = await post('/api/grid-changes', { kind: 'retire', gridCode: g.properties.code, reason: '' });
