@@ -7,6 +7,8 @@ import type { GridSummary } from '../../../common/schemas/grids';
 import { ErrorAlert } from '../../components/error-alert';
 import { LeafletMap, useMapInstance } from '../../components/map/leaflet-map';
 import { MapLegend } from '../../components/map/map-legend';
+import { useMe } from '../auth/auth-api';
+import { ROOT_CODE, useDivisionBoundary } from '../territory/territory-api';
 import { GridInfoPanel } from './grid-info-panel';
 import { lookupPoint, useCounties, useGridsGeo, type Crs } from './grids-api';
 import { LookupBox } from './lookup-box';
@@ -26,6 +28,17 @@ export function CityMapPage() {
   const queryModeRef = useRef(queryMode);
   queryModeRef.current = queryMode;
 
+  // Open on the user's own territory: a street centre sees its township, not the whole city.
+  const scope = useMe().data?.scopeCode;
+  const home = useDivisionBoundary(scope && scope !== ROOT_CODE ? scope : undefined);
+  const framed = useRef(false);
+  useEffect(() => {
+    const g = home.data?.geometry;
+    if (!map || !g || framed.current) return;
+    framed.current = true;
+    map.fitBounds(L.geoJSON(g).getBounds(), { padding: [16, 16] });
+  }, [map, home.data]);
+
   const counties = useCounties();
   const grids = useGridsGeo({ level: 'grid', status: 'active', asOf });
   const microBbox = useMicroGridBbox(map, MICRO_ZOOM);
@@ -33,7 +46,7 @@ export function CityMapPage() {
 
   const lookup = useMutation({ mutationFn: (p: { lng: number; lat: number; crs: Crs }) => lookupPoint(p.lng, p.lat, p.crs) });
 
-  useCountyLayer(map, counties.data);
+  useCountyLayer(map, counties.data, !scope || scope === ROOT_CODE);
   useGridLayer(map, grids.data, {
     selectedCode: selected?.code,
     onClick: (g) => {
