@@ -167,9 +167,18 @@ export const GridListQuerySchema = z.object({
 });
 export type GridListQuery = z.infer<typeof GridListQuerySchema>;
 
+/** A coordinate from a query string: present, a finite decimal number, within range (an empty value is not 0). */
+const coordinate = (label: string, limit: number) =>
+  z
+    .string({ error: `缺少${label}` })
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/, `${label}必须是十进制数字`)
+    .transform(Number)
+    .pipe(z.number().min(-limit, `${label}必须在 -${limit} 到 ${limit} 之间`).max(limit, `${label}必须在 -${limit} 到 ${limit} 之间`));
+
 export const LookupQuerySchema = z.object({
-  lng: z.coerce.number({ error: '经度必须是数字' }).min(-180, '经度必须在 -180 到 180 之间').max(180, '经度必须在 -180 到 180 之间'),
-  lat: z.coerce.number({ error: '纬度必须是数字' }).min(-90, '纬度必须在 -90 到 90 之间').max(90, '纬度必须在 -90 到 90 之间'),
+  lng: coordinate('经度', 180),
+  lat: coordinate('纬度', 90),
   crs: z.enum(['wgs84', 'cgcs2000', 'gcj02'], { error: '坐标系必须是 wgs84、cgcs2000 或 gcj02' }).default('wgs84'),
 });
 export const LookupResultSchema = z.object({

@@ -70,7 +70,7 @@ describe('the grid registry', () => {
   });
 
   it('rejects malformed coordinates with 400 and a Chinese message', async () => {
-    for (const q of ['lng=abc&lat=50', 'lng=127&lat=91', 'lng=181&lat=50', 'lat=50', 'lng=127&lat=50&crs=bd09']) {
+    for (const q of ['lng=abc&lat=50', 'lng=127&lat=91', 'lng=181&lat=50', 'lat=50', 'lng=&lat=50', 'lng=1e2&lat=50', 'lng=127&lat=50&crs=bd09']) {
       const r = await get(`/api/grids/lookup?${q}`);
       expect(r.statusCode, q).toBe(400);
       expect(json(r).error.message, q).toMatch(/经度|纬度|坐标系/);
