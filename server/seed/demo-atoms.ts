@@ -1,6 +1,6 @@
 import * as turf from '@turf/turf';
 import { clipCell, type E6Ring } from './demo-clip';
-import { type Frame, insideOutline, kmToE6, type Outline, outlineTouches, ringArea, E6 } from './demo-plane';
+import { type Frame, insideOutline, kmToE6, type Outline, outlineTouches, ringArea, ringContains, E6 } from './demo-plane';
 import type { Rng } from './demo-random';
 
 /**
@@ -193,7 +193,7 @@ export function buildAtoms(o: Outline, f: Frame, sites: readonly [number, number
     const s = siteOf[a]!;
     // A cell split by the county border keeps its site in one piece only; the others use the centroid.
     const site = sites[s];
-    const own = piecesPerSite.get(s) === 1 || pointInRing(vx, vy, r, kmToE6(f, site[0], site[1]));
+    const own = piecesPerSite.get(s) === 1 || ringContains(vx, vy, r, ...kmToE6(f, site[0], site[1]));
     lx[a] = own ? site[0] : cx[a];
     ly[a] = own ? site[1] : cy[a];
   }
@@ -242,16 +242,4 @@ export function buildAtoms(o: Outline, f: Frame, sites: readonly [number, number
     adjDist[fill[b]++] = d;
   }
   return { frame: f, count, ringStart, ringVerts, vx, vy, cx, cy, area, lx, ly, adjStart, adj, adjDist };
-}
-
-function pointInRing(vx: Int32Array, vy: Int32Array, ring: readonly number[], [X, Y]: [number, number]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = vx[ring[i]];
-    const yi = vy[ring[i]];
-    const xj = vx[ring[j]];
-    const yj = vy[ring[j]];
-    if (yi > Y !== yj > Y && X < ((xj - xi) * (Y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }

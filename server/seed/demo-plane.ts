@@ -184,3 +184,16 @@ export function outlineToGeometry(o: Outline): AreaGeometry {
   ring.push(ring[0]);
   return { type: 'Polygon', coordinates: [ring] };
 }
+
+/** Even-odd test of (X, Y) against a ring given as indices into the shared vertex arrays. */
+export function ringContains(vx: Int32Array, vy: Int32Array, ring: readonly number[], X: number, Y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const xi = vx[ring[i]];
+    const yi = vy[ring[i]];
+    const xj = vx[ring[j]];
+    const yj = vy[ring[j]];
+    if (yi > Y !== yj > Y && X < ((xj - xi) * (Y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}

@@ -1,6 +1,6 @@
 import type { AreaGeometry, Position } from '../../common/geo/types';
 import type { AtomSet } from './demo-atoms';
-import { E6 } from './demo-plane';
+import { E6, ringContains } from './demo-plane';
 
 /**
  * Union of whole atoms: edges shared by two member atoms cancel, the rest are chained into rings.
@@ -98,7 +98,7 @@ function ringsToGeometry(vx: Int32Array, vy: Int32Array, rings: number[][]): Are
       const my = (vy[h[0]] + vy[h[1]]) / 2;
       // smallest outer ring containing the hole
       for (let i = outers.length - 1; i >= 0; i--) {
-        if (inRing(vx, vy, outers[i].ring, mx, my)) {
+        if (ringContains(vx, vy, outers[i].ring, mx, my)) {
           home = outers[i];
           break;
         }
@@ -113,16 +113,4 @@ function ringsToGeometry(vx: Int32Array, vy: Int32Array, rings: number[][]): Are
   };
   const polys = outers.map((o) => [toCoords(o.ring), ...o.holes.map(toCoords)]);
   return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
-}
-
-function inRing(vx: Int32Array, vy: Int32Array, ring: readonly number[], X: number, Y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = vx[ring[i]];
-    const yi = vy[ring[i]];
-    const xj = vx[ring[j]];
-    const yj = vy[ring[j]];
-    if (yi > Y !== yj > Y && X < ((xj - xi) * (Y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }

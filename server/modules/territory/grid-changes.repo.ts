@@ -2,30 +2,26 @@ import type { Insertable } from 'kysely';
 import type { Database } from '../../db/client';
 import type { DB } from '../../db/tables';
 
+/** A change with the names of who proposed and who applied it. */
+function changeQuery(db: Database) {
+  return db
+    .selectFrom('grid_changes as c')
+    .innerJoin('users as p', 'p.id', 'c.proposed_by')
+    .leftJoin('users as a', 'a.id', 'c.applied_by')
+    .selectAll('c')
+    .select(['p.display_name as proposer_name', 'a.display_name as applier_name']);
+}
+
 export const gridChangesRepo = {
   insert(db: Database, row: Insertable<DB['grid_changes']>) {
     return db.insertInto('grid_changes').values(row).execute();
   },
   get(db: Database, id: string) {
-    return db
-      .selectFrom('grid_changes as c')
-      .innerJoin('users as p', 'p.id', 'c.proposed_by')
-      .leftJoin('users as a', 'a.id', 'c.applied_by')
-      .selectAll('c')
-      .select(['p.display_name as proposer_name', 'a.display_name as applier_name'])
-      .where('c.id', '=', id)
-      .executeTakeFirst();
+    return changeQuery(db).where('c.id', '=', id).executeTakeFirst();
   },
-  /** Changes of the given counties (all when `counties` is undefined), newest first. */
+  /** Changes whose county code starts with `countyPrefix` (all when undefined), newest first. */
   list(db: Database, status: string | undefined, countyPrefix: string | undefined, limit = 200) {
-    let q = db
-      .selectFrom('grid_changes as c')
-      .innerJoin('users as p', 'p.id', 'c.proposed_by')
-      .leftJoin('users as a', 'a.id', 'c.applied_by')
-      .selectAll('c')
-      .select(['p.display_name as proposer_name', 'a.display_name as applier_name'])
-      .orderBy('c.proposed_at', 'desc')
-      .limit(limit);
+    let q = changeQuery(db).orderBy('c.proposed_at', 'desc').limit(limit);
     if (status) q = q.where('c.status', '=', status as 'proposed');
     if (countyPrefix) q = q.where('c.county_code', 'like', `${countyPrefix}%`);
     return q.execute();
