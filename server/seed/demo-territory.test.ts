@@ -5,14 +5,15 @@ import Flatbush from 'flatbush';
 import gcoord from 'gcoord';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gridCodingRule } from '../../common/domain/grid-code';
+import { outsideAreaM2, overlapAreaM2 } from '../../common/geo/overlay';
 import type { AreaGeometry, BBox, Position } from '../../common/geo/types';
 import { readDivisions } from './divisions-csv';
 import { loadHeiheCounties } from './heihe-source';
 import { type DemoCounty, type DemoDivision, type DemoGrid, type DemoTerritory, generateDemoTerritory, MANAGEMENT_AREA } from './demo-territory';
 
 /**
- * Runs the generator on the real Heihe divisions and county outlines and checks the partition with turf
- * (independently of the generator's own geometry code).
+ * Runs the generator on the real Heihe divisions and county outlines and checks the partition with the
+ * platform's overlay measures (turf underneath), independently of the generator's own geometry code.
  */
 
 const rule = gridCodingRule('15');
@@ -23,19 +24,7 @@ let grids: DemoGrid[];
 let micro: DemoGrid[];
 let progress: [number, number, string][];
 
-const feature = (g: AreaGeometry) => turf.feature(g);
 const area = (g: AreaGeometry) => turf.area(g);
-
-/** Area of a outside b, clipping b to a's bbox first (counties have thousands of vertices). */
-function areaOutside(a: AreaGeometry, b: AreaGeometry): number {
-  const [x0, y0, x1, y1] = turf.bbox(a);
-  const pad = 1e-3;
-  const clip = turf.bboxClip(b as unknown as Parameters<typeof turf.bboxClip>[0], [x0 - pad, y0 - pad, x1 + pad, y1 + pad]);
-  if (clip.geometry.coordinates.length === 0) return area(a);
-  const pair = { type: 'FeatureCollection', features: [feature(a), clip] } as unknown as Parameters<typeof turf.difference>[0];
-  const diff = turf.difference(pair);
-  return diff ? turf.area(diff) : 0;
-}
 
 /** Shoelace area in m² on a plane tangent at 49° N (good enough to compare sums of pieces). */
 function planarArea(g: AreaGeometry): number {
@@ -53,11 +42,6 @@ function planarArea(g: AreaGeometry): number {
     });
   }
   return total;
-}
-
-function overlapArea(a: AreaGeometry, b: AreaGeometry): number {
-  const inter = turf.intersect(turf.featureCollection([feature(a), feature(b)]) as Parameters<typeof turf.intersect>[0]);
-  return inter ? turf.area(inter) : 0;
 }
 
 function sample<T>(items: readonly T[], n: number): T[] {
@@ -210,7 +194,7 @@ describe('generateDemoTerritory on the real Heihe data', () => {
     const picked = [...new Set([...sample(grids, 320), ...sample(grids.filter(touches), 200)])];
     expect(picked.length).toBeGreaterThanOrEqual(300);
     for (const g of picked) {
-      expect(areaOutside(g.boundary, outline.get(countyOf(g.divisionCode))!), g.code).toBeLessThan(1);
+      expect(outsideAreaM2(g.boundary, outline.get(countyOf(g.divisionCode))!), g.code).toBeLessThan(1);
     }
   });
 
@@ -230,7 +214,7 @@ describe('generateDemoTerritory on the real Heihe data', () => {
         const other = grids[j];
         if (other === g) continue;
         pairs++;
-        expect(overlapArea(g.boundary, other.boundary), `${g.code} × ${other.code}`).toBeLessThan(1);
+        expect(overlapAreaM2(g.boundary, other.boundary), `${g.code} × ${other.code}`).toBeLessThan(1);
       }
     }
     expect(pairs).toBeGreaterThan(1000);
@@ -321,7 +305,7 @@ describe('generateDemoTerritory on the real Heihe data', () => {
     }
     for (const m of sample(micro, 150)) {
       expect(m.name).toMatch(/号楼微网格$/);
-      expect(areaOutside(m.boundary, parents.get(m.parentCode!)!.boundary), m.code).toBeLessThan(1);
+      expect(outsideAreaM2(m.boundary, parents.get(m.parentCode!)!.boundary), m.code).toBeLessThan(1);
     }
   });
 
@@ -333,7 +317,7 @@ describe('generateDemoTerritory on the real Heihe data', () => {
     expect(km2).toBeGreaterThan(800);
     expect(km2).toBeLessThan(1200);
     const host = counties.find((c) => c.code === MANAGEMENT_AREA.hostCountyCode)!;
-    expect(areaOutside(m.boundary, host.boundary)).toBeLessThan(1);
+    expect(outsideAreaM2(m.boundary, host.boundary)).toBeLessThan(1);
     const [cx, cy] = turf.centroid(m.boundary).geometry.coordinates;
     expect(cx).toBeGreaterThan(126.0);
     expect(cx).toBeLessThan(126.5);
@@ -342,10 +326,10 @@ describe('generateDemoTerritory on the real Heihe data', () => {
     const own = grids.filter((g) => g.divisionCode === m.code);
     expect(own.length).toBeGreaterThanOrEqual(8);
     expect(own.length).toBeLessThanOrEqual(12);
-    for (const g of own) expect(areaOutside(g.boundary, m.boundary), g.code).toBeLessThan(1);
+    for (const g of own) expect(outsideAreaM2(g.boundary, m.boundary), g.code).toBeLessThan(1);
     for (const [code, t] of territory.townshipBoundaries) {
       if (!code.startsWith('231182')) continue;
-      expect(overlapArea(t, m.boundary), code).toBeLessThan(1);
+      expect(overlapAreaM2(t, m.boundary), code).toBeLessThan(1);
     }
   });
 });
