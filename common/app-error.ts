@@ -10,6 +10,7 @@ export type AppErrorCode =
   | 'not_found' // 404
   | 'conflict' // 409: state changed, duplicate
   | 'payload_too_large' // 413
+  | 'unsupported_media_type' // 415
   | 'invalid' // 422: well-formed but breaks a rule (overlap, outside county…)
   | 'locked' // 423: account locked
   | 'rate_limited'; // 429

@@ -62,7 +62,16 @@ export async function ensureWeb({ force = false } = {}) {
   const started = Date.now();
   console.log(`[ensure-web] 正在构建前端（${reason}）…`);
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  // Vite builds React's development bundle whenever NODE_ENV is set to anything but 'production'
+  // (vitest sets 'test'), and `npm start` would then serve that build: always build for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   console.log(`[ensure-web] 前端构建完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒 → web/dist`);
   return true;
 }

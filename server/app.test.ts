@@ -33,3 +33,29 @@ describe('the platform as a service', () => {
     expect(json(r).error.message).toContain('没有这个地址');
   });
 });
+
+describe('what is served at which address', () => {
+  it('gives the app page only to the app’s own routes; anything else is a real 404', async () => {
+    for (const p of ['/', '/login', '/map', '/territory/231102000000', '/grids/231102001001001', '/changes/new', '/filings']) {
+      const r = await t.app.inject({ url: p });
+      expect(r.statusCode, p).toBe(200);
+      expect(r.headers['content-type'], p).toContain('text/html');
+    }
+    for (const p of ['/.env', '/package.json', '/api', '/open311/v2/services.json', '/wp-login.php', '/map/extra/deep']) {
+      const r = await t.app.inject({ url: p });
+      expect(r.statusCode, p).toBe(404);
+      if (p.startsWith('/api') || p.startsWith('/open311')) expect(json(r).error.message).toContain('没有这个地址');
+      else expect(r.body).toContain('页面不存在');
+    }
+  });
+
+  it('keeps the server’s list of app routes in step with the web router', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { SPA_PATHS } = await import('../common/spa-paths');
+    const router = readFileSync(new URL('../web/router.tsx', import.meta.url), 'utf8');
+    const paths = [...router.matchAll(/path: '([^']+)'/g)].map((m) => m[1]).filter((p) => p !== '*');
+    const full = new Set(paths.map((p) => (p.startsWith('/') ? p : `/${p}`)));
+    full.add('/');
+    expect([...full].sort()).toEqual([...SPA_PATHS].sort());
+  });
+});

@@ -33,6 +33,12 @@ describe('command line', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.out).toContain('密码至少 10 位');
     expect(cli('audit-verify').out).toContain('审计日志完整');
+    const swept = cli('deadlines', 'sweep', '--at', '2026-12-31T17:00:00+08:00');
+    expect(swept.code, swept.out).toBe(0);
+    expect(swept.out).toContain('按 2026-12-31T09:00:00.000Z 执行时限任务 0 项');
+    const badTime = cli('deadlines', 'sweep', '--at', 'tomorrow');
+    expect(badTime.code).not.toBe(0);
+    expect(badTime.out).toContain('格式不正确');
     // Each command is a fresh process opening the embedded database from disk: seconds each on a busy machine.
   }, 240_000);
 });

@@ -8,12 +8,15 @@ import { queryClient } from './api/query-client';
 import { router } from './router';
 import './styles.css';
 
+/** People who ask their system for less motion (and slow office PCs set up so) get no animations: dialogs and menus appear and go at once. */
+const REDUCED_MOTION = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 const root = document.getElementById('root');
 if (!root) throw new Error('缺少 #root 元素');
 
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 4, motion: !REDUCED_MOTION } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

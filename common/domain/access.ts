@@ -3,19 +3,25 @@ import { codeLevel } from './division-code';
 
 /**
  * What each role may do. The three security roles are kept apart (三员分立): the system administrator
- * manages accounts, the security administrator sets security policy, the auditor reads the audit
+ * manages accounts, the security administrator sets roles and security policy, the auditor reads the audit
  * log; none of them edits grids.
  */
 export const rolePermissions: Record<Role, Permission[]> = {
-  city_centre: ['grid.read', 'filing.read', 'filing.acknowledge'],
-  county_centre: ['grid.read', 'grid.propose', 'grid.apply', 'filing.read'],
-  street_centre: ['grid.read', 'grid.propose'],
-  community_station: ['grid.read'],
-  grid_head: ['grid.read'],
-  grid_worker: ['grid.read'],
-  department: ['grid.read'],
+  city_centre: ['grid.read', 'filing.read', 'filing.acknowledge', 'staff.read', 'org.read', 'calendar.read', 'catalogue.read'],
+  // The county centre keeps its county's working calendar, on which matter deadlines are counted (Art. 21).
+  county_centre: ['grid.read', 'grid.propose', 'grid.apply', 'filing.read', 'staff.read', 'staff.manage', 'staffing.settings', 'training.manage', 'workid.issue', 'org.read', 'org.manage', 'calendar.read', 'calendar.manage', 'catalogue.read', 'catalogue.manage'],
+  // The street centre manages, trains and assesses the grid workers every year (Art. 5, 27).
+  street_centre: ['grid.read', 'grid.propose', 'staff.read', 'staff.manage', 'staff.assess_annual', 'training.manage', 'org.read', 'org.manage', 'calendar.read', 'catalogue.read'],
+  // The community station supervises the workers day to day and assesses them (Art. 5).
+  community_station: ['grid.read', 'staff.read', 'staff.assess_daily', 'org.read', 'calendar.read', 'catalogue.read'],
+  grid_head: ['grid.read', 'staff.read', 'catalogue.read'],
+  grid_worker: ['grid.read', 'catalogue.read'],
+  // Departments and service units send professional workers to the grids (Art. 22).
+  department: ['grid.read', 'staff.read', 'staff.manage', 'org.read', 'catalogue.read'],
+  // The county's people's government approves the county's service-item catalogue (Art. 15).
+  county_government: ['grid.read', 'org.read', 'catalogue.read', 'catalogue.approve'],
   sys_admin: ['user.manage'],
-  security_admin: ['grid.read'],
+  security_admin: ['grid.read', 'role.assign'],
   auditor: ['audit.read'],
 };
 
@@ -27,6 +33,7 @@ export function can(role: Role, permission: Permission): boolean {
 export const roleScopeLevels: Partial<Record<Role, string[]>> = {
   city_centre: ['city'],
   county_centre: ['county'],
+  county_government: ['county'],
   street_centre: ['township'],
   community_station: ['village'],
   grid_head: ['village'],

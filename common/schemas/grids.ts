@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { changeKindLabels, gridKindLabels, gridSubKindLabels, partyOrgLabels } from '../i18n/zh-CN';
-import { BoundaryInputSchema, DivisionCodeSchema, GridCodeSchema } from './common';
+import { BoundaryInputSchema, DivisionCodeSchema, GridCodeSchema, isoMoment, queryInt } from './common';
 import { DivisionRefSchema } from './territory';
+import { freeText, nameText } from './text';
 
 type Keys<T> = [keyof T & string, ...(keyof T & string)[]];
 export const GridKindSchema = z.enum(Object.keys(gridKindLabels) as Keys<typeof gridKindLabels>, {
@@ -27,20 +28,20 @@ export const subKindsOf: Record<GridKind, GridSubKind[]> = {
   exclusive: ['admin_centre', 'office_building', 'market', 'school', 'hospital', 'park', 'enterprise'],
 };
 
-const name = z.string().trim().min(2, '网格名称至少 2 个字').max(60, '网格名称不超过 60 个字');
+const name = nameText('网格名称', 2, 60);
 const count = (label: string) =>
   z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(0, `${label}不能为负数`).max(1_000_000, `${label}过大`);
 
 export const PartyOrgSchema = z.object({
   type: PartyOrgTypeSchema,
-  name: z.string().trim().min(2, '党组织名称至少 2 个字').max(80, '党组织名称过长'),
+  name: nameText('党组织名称', 2, 80),
 });
 
 const attrsShape = {
   name,
   kind: GridKindSchema,
   subKind: GridSubKindSchema,
-  owningUnit: z.string().trim().min(2, '所属单位名称至少 2 个字').max(80, '所属单位名称过长').nullish(),
+  owningUnit: nameText('所属单位名称', 2, 80).nullish(),
   households: count('户数').nullish(),
   population: count('人口').nullish(),
   partyOrg: PartyOrgSchema.nullish(),
@@ -49,7 +50,7 @@ const attrsShape = {
 export const GridAttrsSchema = z.object({ ...attrsShape, boundary: BoundaryInputSchema });
 export type GridAttrsInput = z.infer<typeof GridAttrsSchema>;
 
-const reason = z.string().trim().min(4, '请填写调整原因（至少 4 个字）').max(500, '调整原因不超过 500 字');
+const reason = freeText('调整原因', 4, 500, '请填写调整原因（至少 4 个字）');
 
 export const ChangeInputSchema = z.discriminatedUnion(
   'kind',
@@ -154,16 +155,16 @@ export type GridDetail = z.infer<typeof GridDetailSchema>;
 
 export const GridListQuerySchema = z.object({
   within: z.string().regex(/^\d{12}$/, '区划代码必须是 12 位数字').optional(),
-  status: z.enum(['active', 'retired', 'all']).default('active'),
-  level: z.enum(['grid', 'micro', 'all']).default('grid'),
-  asOf: z.iso.datetime({ offset: true, error: '日期时间格式不正确（ISO 8601）' }).optional(),
+  status: z.enum(['active', 'retired', 'all'], { error: '状态必须是 active（现行）、retired（已撤销）或 all（全部）' }).default('active'),
+  level: z.enum(['grid', 'micro', 'all'], { error: '层级必须是 grid（网格）、micro（微网格）或 all（全部）' }).default('grid'),
+  asOf: isoMoment('历史时刻').optional(),
   bbox: z
     .string()
     .regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'bbox 格式为 最小经度,最小纬度,最大经度,最大纬度')
     .optional(),
-  format: z.enum(['json', 'geojson']).default('json'),
-  limit: z.coerce.number().int().min(1).max(10000).default(10000),
-  offset: z.coerce.number().int().min(0).default(0),
+  format: z.enum(['json', 'geojson'], { error: '格式必须是 json 或 geojson' }).default('json'),
+  limit: queryInt('limit（条数）', 1, 10000).default(10000),
+  offset: queryInt('offset（起始位置）', 0, 10_000_000).default(0),
 });
 export type GridListQuery = z.infer<typeof GridListQuerySchema>;
 
@@ -189,7 +190,10 @@ export const LookupResultSchema = z.object({
   microGrid: z.object({ code: z.string(), name: z.string() }).nullable(),
   community: DivisionRefSchema.nullable(),
   township: DivisionRefSchema.nullable(),
+  /** The county-level unit that manages the place: a county, or a management area such as 五大连池风景名胜区. */
   county: DivisionRefSchema.nullable(),
+  /** The administrative county the point lies in (differs from `county` inside a management area). */
+  adminCounty: DivisionRefSchema.nullable(),
 });
 export type LookupResult = z.infer<typeof LookupResultSchema>;
 
@@ -228,6 +232,8 @@ export const FilingSchema = z.object({
   note: z.string().nullable(),
 });
 export type Filing = z.infer<typeof FilingSchema>;
-export const AcknowledgeSchema = z.object({ note: z.string().trim().max(500, '备注不超过 500 字').optional() });
-export const FilingListQuerySchema = z.object({ status: z.enum(['pending', 'acknowledged', 'all']).default('pending') });
+export const AcknowledgeSchema = z.object({ note: freeText('备注', 0, 500).optional() });
+export const FilingListQuerySchema = z.object({
+  status: z.enum(['pending', 'acknowledged', 'all'], { error: '状态必须是 pending（待确认）、acknowledged（已确认）或 all（全部）' }).default('pending'),
+});
 export { DivisionCodeSchema };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { divisionKindLabels, specialUnitLabels } from '../i18n/zh-CN';
+import { queryInt } from './common';
 
 type Keys<T> = [keyof T & string, ...(keyof T & string)[]];
 export const DivisionLevelSchema = z.enum(['city', 'county', 'township', 'village']);
@@ -35,7 +36,7 @@ export type DivisionNode = z.infer<typeof DivisionNodeSchema>;
 
 export const DivisionSearchQuerySchema = z.object({
   q: z.string().trim().min(1, '请输入名称或代码').max(50, '搜索词过长'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: queryInt('limit（条数）', 1, 100).default(20),
 });
 export const DivisionSearchResultSchema = z.object({
   items: z.array(DivisionSchema.extend({ pathName: z.string() })),

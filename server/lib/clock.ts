@@ -17,3 +17,8 @@ export class ManualClock implements Clock {
     this.t = new Date(this.t.getTime() + ms);
   }
 }
+
+/** The calendar day (YYYY-MM-DD) of a moment in China Standard Time, where the platform's days are counted. */
+export function dayOf(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

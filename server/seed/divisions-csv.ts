@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { RESOURCES_DIR } from '../lib/paths';
 
 export interface DivisionRecord {
   code: string;
@@ -13,7 +14,6 @@ export interface DivisionRecord {
   sortKey: number;
 }
 
-export const RESOURCES = path.resolve(import.meta.dirname, '../../resources/heihe');
 export const CITY_CODE = '231100000000';
 /**
  * 五大连池风景名胜区自然保护区 (Art. 33) has no NBS code. Statistical codes give functional zones
@@ -39,7 +39,7 @@ export function specialOf(name: string): string {
 }
 
 /** Reads the shipped NBS division list (see resources/heihe/SOURCE.md) plus the management area. */
-export function readDivisions(file = path.join(RESOURCES, 'divisions_231100.csv')): DivisionRecord[] {
+export function readDivisions(file = path.join(RESOURCES_DIR, 'divisions_231100.csv')): DivisionRecord[] {
   const lines = readFileSync(file, 'utf8').trim().split(/\r?\n/);
   const header = lines.shift()!.split(',');
   const col = (n: string) => header.indexOf(n);

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import gcoord from 'gcoord';
 import type { PolygonGeometry, Position } from '../../common/geo/types';
-import { close, dedupeRing, isSimpleRing, resolveRing } from './demo-outline';
-import type { DemoCounty, DemoDivision } from './demo-types';
+import { RESOURCES_DIR } from '../lib/paths';
+import { close, dedupeRing, isSimpleRing, resolveRing } from './demo/outline';
+import type { DemoCounty, DemoDivision } from './demo/types';
 
 /**
  * Reads the shipped county outlines (resources/heihe) as clean WGS-84 polygons: used for the
@@ -10,14 +12,13 @@ import type { DemoCounty, DemoDivision } from './demo-types';
  * free of I/O.
  */
 
-const RESOURCES = new URL('../../resources/heihe/', import.meta.url);
 
 /** The outline file predates 嫩江县 becoming 嫩江市 (2019), so its feature id is the old code. */
 const RENAMED_COUNTIES: Record<string, string> = { '231121': '231183' };
 
 export function loadHeiheCounties(
   divisions: readonly DemoDivision[],
-  path: string | URL = new URL('counties-gcj02.geojson', RESOURCES),
+  path: string | URL = join(RESOURCES_DIR, 'counties-gcj02.geojson'),
 ): DemoCounty[] {
   const fc = JSON.parse(readFileSync(path, 'utf8')) as {
     features: { id: string; properties: { name: string; cp?: Position }; geometry: PolygonGeometry }[];
@@ -43,7 +44,7 @@ function round6(v: number): number {
 }
 
 /**
- * Cleans a converted outline (see demo-outline) and snaps it to 6 decimals. Snapping to the nearest
+ * Cleans a converted outline (see demo/outline.ts) and snaps it to 6 decimals. Snapping to the nearest
  * lattice point keeps the vertices neighbouring counties share identical; it is repeated in the unlikely
  * case that snapping made the ring self-intersect again.
  */

@@ -1,13 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, visible, textOf, countOf, login, paintedPixels } from '../support/browser';
 import { startTestServer } from '../support/test-server';
 
 // Journey: a county centre (爱辉区) adjusts a grid with 提交并生效; the city centre sees and acknowledges the filing (Art. 8).
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const PASSWORD = 'Heihe@2026';
 const AIHUI = '231102000000';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -23,30 +21,6 @@ async function newPage(viewport = { width: 1366, height: 860 }): Promise<{ ctx: 
   return { ctx, page };
 }
 
-// playwright-core has no web-first assertions: poll with vitest instead.
-const visible = (l: Locator) => l.first().waitFor({ state: 'visible' });
-const textOf = (l: Locator) => expect.poll(() => l.first().innerText().catch(() => ''), { timeout: 20_000 });
-const countOf = (l: Locator) => expect.poll(() => l.count(), { timeout: 20_000 });
-
-async function login(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(/\/map$/);
-  await visible(page.getByTestId('current-user'));
-}
-
-/** Non-transparent pixels on the Leaflet canvas: proves polygons were actually painted. */
-async function paintedPixels(page: Page, selector: string): Promise<number> {
-  return page.$eval(`${selector} canvas`, (c) => {
-    const cv = c as HTMLCanvasElement;
-    const data = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
-    let n = 0;
-    for (let i = 3; i < data.length; i += 16) if (data[i] > 0) n++;
-    return n;
-  });
-}
 
 describe('网格调整与备案（浏览器）', () => {
   let grid: { code: string; name: string };
@@ -56,7 +30,7 @@ describe('网格调整与备案（浏览器）', () => {
   beforeAll(async () => {
     execFileSync(process.execPath, ['scripts/ensure-web.mjs'], { cwd: root, stdio: 'inherit' });
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {
@@ -146,6 +120,38 @@ describe('网格调整与备案（浏览器）', () => {
     await page.waitForSelector('[data-testid=city-map] canvas');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+    await ctx.close();
+  });
+
+  it('网格名称中的 HTML 在地图提示中按原样显示为文字，不被执行或渲染', async () => {
+    const { ctx, page } = await newPage();
+    await login(page, 'aihui');
+    const list = (await (await page.request.get(`/api/grids?within=231102003000&level=grid&status=active&limit=5`)).json()) as { items: { code: string }[] };
+    const [named, target] = list.items;
+    const evil = '<b>粗体</b><img src=x>网格';
+    const renamed = await page.request.post('/api/grid-changes', {
+      data: { kind: 'redraw', gridCode: named.code, reason: '名称中含有 HTML 的测试', grid: { name: evil }, apply: true },
+    });
+    expect(renamed.status()).toBe(201);
+
+    // The retire form shows the community's other grids on a reference map, labelled by name.
+    await page.goto(`/changes/new?kind=retire&grid=${target.code}`);
+    await page.waitForSelector('[data-testid=reference-map] canvas');
+    await page.waitForTimeout(1000); // the map fits to the community
+    const box = (await page.getByTestId('reference-map').boundingBox())!;
+    let found = false;
+    // Hover across the map until the renamed grid's tooltip opens (the canvas renderer throttles hover checks).
+    for (let y = 0.1; y < 0.95 && !found; y += 0.05) {
+      for (let x = 0.25; x < 0.76 && !found; x += 0.04) {
+        await page.mouse.move(box.x + box.width * x, box.y + box.height * y);
+        await page.waitForTimeout(40);
+        found = (await page.locator('.leaflet-tooltip', { hasText: '粗体' }).count()) > 0;
+      }
+    }
+    expect(found, 'tooltip of the renamed grid').toBe(true);
+    const tip = page.locator('.leaflet-tooltip', { hasText: '粗体' }).first();
+    expect(await tip.textContent()).toContain(evil);
+    expect(await tip.locator('b, img').count()).toBe(0);
     await ctx.close();
   });
 

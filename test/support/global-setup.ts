@@ -17,6 +17,10 @@ declare module 'vitest' {
  * Each test file then starts from a fresh copy of it.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The web build is shared by the browser tests and the server's page routes: build it once, first.
+  // @ts-expect-error plain JavaScript module without types
+  const { ensureWeb } = await import('../../scripts/ensure-web.mjs');
+  await ensureWeb();
   const url = process.env.TEST_DATABASE_URL;
   const t0 = performance.now();
   if (url) {

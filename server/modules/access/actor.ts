@@ -8,5 +8,7 @@ export interface Actor {
   role: Role;
   scopeCode: string | null;
   department: string | null;
+  /** The department, service unit or people's organisation a department user acts for. */
+  orgId: string | null;
   ip: string | null;
 }

@@ -8,14 +8,11 @@ export const usersRepo = {
   byId(db: Database, id: string): Promise<UserRow | undefined> {
     return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   },
-  insert(db: Database, row: Omit<UserRow, 'status' | 'failed_logins' | 'locked_until'>) {
+  insert(db: Database, row: Omit<UserRow, 'status'>) {
     return db.insertInto('users').values(row).execute();
   },
-  recordFailure(db: Database, id: string, failed: number, lockedUntil: Date | null) {
-    return db.updateTable('users').set({ failed_logins: failed, locked_until: lockedUntil }).where('id', '=', id).execute();
-  },
-  resetFailures(db: Database, id: string) {
-    return db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+  update(db: Database, id: string, set: Partial<Pick<UserRow, 'status' | 'role' | 'scope_code' | 'department' | 'org_id'>>) {
+    return db.updateTable('users').set(set).where('id', '=', id).execute();
   },
   createSession(db: Database, row: { token_hash: string; user_id: string; created_at: Date; expires_at: Date; last_seen_at: Date }) {
     return db.insertInto('sessions').values(row).execute();
@@ -34,6 +31,7 @@ export const usersRepo = {
         'users.role',
         'users.scope_code',
         'users.department',
+        'users.org_id',
         'users.status',
       ])
       .where('sessions.token_hash', '=', tokenHash)

@@ -6,7 +6,7 @@ export const auditRepo = {
   last(db: Database) {
     return db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   },
-  insert(db: Database, row: Insertable<DB['audit_log']>) {
+  insert(db: Database, row: Insertable<DB['audit_log']> | Insertable<DB['audit_log']>[]) {
     return db.insertInto('audit_log').values(row).execute();
   },
   all(db: Database) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Database } from '../../db/client';
 import { lockForTransaction } from '../../db/locks';
 import type { Clock } from '../../lib/clock';
@@ -47,15 +48,9 @@ function asStored(v: unknown): unknown {
   return v === undefined || v === null ? null : JSON.parse(JSON.stringify(v));
 }
 
-/**
- * Appends to the hash-chained audit log inside the caller's transaction, so the entry exists
- * exactly when the change does. An advisory lock orders concurrent writers on the chain.
- */
-export async function writeAudit(tx: Database, clock: Clock, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await lockForTransaction(tx, 'audit');
-  const last = await auditRepo.last(tx);
+function chainedRow(prev: string, seq: number, clock: Clock, actor: Actor | null, entry: AuditEntry) {
   const fields: HashedFields = {
-    seq: (last?.seq ?? 0) + 1,
+    seq,
     at: clock.now(),
     actor_id: actor?.id ?? null,
     actor_name: actor ? `${actor.displayName}（${actor.username}）` : '系统',
@@ -66,14 +61,40 @@ export async function writeAudit(tx: Database, clock: Clock, actor: Actor | null
     after: asStored(entry.after),
     ip: actor?.ip ?? null,
   };
-  const prev = last?.hash ?? GENESIS;
-  await auditRepo.insert(tx, {
+  return {
     ...fields,
     before: fields.before === null ? null : JSON.stringify(fields.before),
     after: fields.after === null ? null : JSON.stringify(fields.after),
     prev_hash: prev,
     hash: auditHash(prev, fields),
-  });
+  };
+}
+
+/**
+ * Appends to the hash-chained audit log inside the caller's transaction, so the entry exists
+ * exactly when the change does. An advisory lock orders concurrent writers on the chain.
+ */
+export async function writeAudit(tx: Database, clock: Clock, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await writeAuditMany(tx, clock, [{ actor, entry }]);
+}
+
+/** Many entries at once (a bulk import), chained in order and inserted in batches. */
+export async function writeAuditMany(tx: Database, clock: Clock, entries: { actor: Actor | null; entry: AuditEntry }[], batch = 500): Promise<void> {
+  if (entries.length === 0) return;
+  await lockForTransaction(tx, 'audit');
+  const last = await auditRepo.last(tx);
+  let seq = last?.seq ?? 0;
+  let prev = last?.hash ?? GENESIS;
+  for (let i = 0; i < entries.length; i += batch) {
+    const rows = entries.slice(i, i + batch).map(({ actor, entry }) => {
+      const row = chainedRow(prev, ++seq, clock, actor, entry);
+      prev = row.hash;
+      return row;
+    });
+    await auditRepo.insert(tx, rows);
+    // Hashing and inserting thousands of entries is long work: let other requests in between batches.
+    if (i + batch < entries.length) await yieldToLoop();
+  }
 }
 
 /** Walks the whole chain; returns the first broken sequence number, or null when intact. */

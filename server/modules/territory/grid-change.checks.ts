@@ -1,8 +1,8 @@
-import { checkAreaGeometry, outsideAreaM2, overlapAreaM2, uncoveredPart } from '../../../common/geo/geometry-check';
 import type { AreaGeometry, BBox } from '../../../common/geo/types';
 import { gridKindLabels, gridSubKindLabels } from '../../../common/i18n/zh-CN';
 import { subKindsOf, type GridKind, type GridSubKind, type Issue } from '../../../common/schemas/grids';
 import type { Database } from '../../db/client';
+import type { Geometry } from '../../lib/geometry-pool';
 import { gridsRepo } from './grids.repo';
 
 /** Slivers below this are floating-point noise between shared edges, not real overlaps. */
@@ -28,8 +28,8 @@ export function formatArea(m2: number): string {
 }
 
 /** Checks a supplied boundary; returns the normalised geometry or records why not. */
-export function checkBoundary(input: unknown, label: string, f: Findings): { geometry: AreaGeometry; bbox: BBox; areaM2: number } | null {
-  const r = checkAreaGeometry(input);
+export async function checkBoundary(geo: Geometry, input: unknown, label: string, f: Findings): Promise<{ geometry: AreaGeometry; bbox: BBox; areaM2: number } | null> {
+  const r = await geo.checkAreaGeometry(input);
   if (r.ok) return r;
   for (const i of r.issues) f.error(i.code, `${label}：${i.message}`, i.at ? { at: i.at } : {});
   return null;
@@ -44,20 +44,21 @@ export function checkKind(kind: GridKind, subKind: GridSubKind, owningUnit: stri
 }
 
 /** The hard rule: a grid lies inside its county (or management area); a micro-grid inside its grid. */
-export function checkInside(g: AreaGeometry, container: AreaGeometry, label: string, containerName: string, f: Findings) {
-  const out = outsideAreaM2(g, container);
+export async function checkInside(geo: Geometry, g: AreaGeometry, container: AreaGeometry, label: string, containerName: string, f: Findings) {
+  const out = await geo.outsideAreaM2(g, container);
   if (out > OUTSIDE_TOLERANCE_M2) f.error('outside_container', `${label}超出${containerName}范围约 ${formatArea(out)}`);
 }
 
-export function warnOutsideCommunity(g: AreaGeometry, community: AreaGeometry | null, label: string, name: string, f: Findings) {
+export async function warnOutsideCommunity(geo: Geometry, g: AreaGeometry, community: AreaGeometry | null, label: string, name: string, f: Findings) {
   if (!community) return;
-  const out = outsideAreaM2(g, community);
+  const out = await geo.outsideAreaM2(g, community);
   if (out > GAP_REPORT_M2) f.warn('outside_community', `${label}有约 ${formatArea(out)} 在${name}的登记范围之外`);
 }
 
 /** No new shape may overlap an active grid of the same level, except those the change replaces. */
 export async function checkNoOverlap(
   db: Database,
+  geo: Geometry,
   shapes: { label: string; geometry: AreaGeometry; bbox: BBox }[],
   level: 'grid' | 'micro',
   replacedIds: Set<string>,
@@ -69,7 +70,7 @@ export async function checkNoOverlap(
     for (const c of candidates) {
       if (replacedIds.has(c.id)) continue;
       if (siblingsOf !== undefined && c.parent_id !== siblingsOf) continue;
-      const overlap = overlapAreaM2(s.geometry, c.boundary as AreaGeometry);
+      const overlap = await geo.overlapAreaM2(s.geometry, c.boundary as AreaGeometry);
       if (overlap > OVERLAP_TOLERANCE_M2) {
         f.error('overlap', `${s.label}与${level === 'micro' ? '微网格' : '网格'}「${c.name}」（${c.code}）重叠约 ${formatArea(overlap)}`, { gridCode: c.code });
       }
@@ -77,7 +78,7 @@ export async function checkNoOverlap(
   }
   for (let i = 0; i < shapes.length; i++) {
     for (let j = i + 1; j < shapes.length; j++) {
-      const overlap = overlapAreaM2(shapes[i].geometry, shapes[j].geometry);
+      const overlap = await geo.overlapAreaM2(shapes[i].geometry, shapes[j].geometry);
       if (overlap > OVERLAP_TOLERANCE_M2) f.error('overlap', `${shapes[i].label}与${shapes[j].label}重叠约 ${formatArea(overlap)}`);
     }
   }
@@ -86,6 +87,7 @@ export async function checkNoOverlap(
 /** Reports the part of a community that no active grid covers once the change is in force. */
 export async function warnGaps(
   db: Database,
+  geo: Geometry,
   community: { code: string; name: string; boundary: AreaGeometry | null },
   removedIds: Set<string>,
   added: AreaGeometry[],
@@ -93,7 +95,7 @@ export async function warnGaps(
 ) {
   if (!community.boundary) return;
   const existing = (await gridsRepo.activeBoundariesIn(db, community.code)).filter((g) => !removedIds.has(g.id)).map((g) => g.boundary as AreaGeometry);
-  const gap = uncoveredPart(community.boundary, [...existing, ...added]);
+  const gap = await geo.uncoveredPart(community.boundary, [...existing, ...added]);
   if (gap.areaM2 > GAP_REPORT_M2) {
     f.warn('gap', `调整后${community.name}内约有 ${formatArea(gap.areaM2)} 不属于任何网格`, { areaM2: Math.round(gap.areaM2), geometry: gap.geometry });
   }

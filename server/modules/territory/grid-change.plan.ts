@@ -1,10 +1,10 @@
 import { AppError } from '../../../common/app-error';
 import { bboxOf, areaM2 } from '../../../common/geo/measure';
-import { unionOf } from '../../../common/geo/geometry-check';
 import type { AreaGeometry, BBox } from '../../../common/geo/types';
 import { changeKindLabels, gridKindLabels } from '../../../common/i18n/zh-CN';
 import type { ChangeInput, GridKind, GridSubKind, Issue } from '../../../common/schemas/grids';
 import type { Database } from '../../db/client';
+import type { Geometry } from '../../lib/geometry-pool';
 import type { GridRow, GridVersionRow } from '../../db/tables';
 import type { Actor } from '../access/actor';
 import { inScope } from '../access/access.policy';
@@ -16,6 +16,8 @@ import {
   checkKind,
   checkNoOverlap,
   Findings,
+  formatArea,
+  OUTSIDE_TOLERANCE_M2,
   warnGaps,
   warnOutsideCommunity,
 } from './grid-change.checks';
@@ -66,6 +68,7 @@ interface Target {
 export interface PlanDeps {
   db: Database;
   tree: DivisionTree;
+  geo: Geometry;
 }
 
 function attrsOf(a: { name: string; subKind: GridSubKind; owningUnit?: string | null; households?: number | null; population?: number | null; partyOrg?: GridAttrs['partyOrg'] | null }): GridAttrs {
@@ -89,7 +92,7 @@ function attrsOfVersion(v: GridVersionRow): GridAttrs {
  * Access is checked here too, so a dry run tells a street centre the same as a real submission.
  */
 export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInput): Promise<PlanResult> {
-  const { db, tree } = deps;
+  const { db, tree, geo } = deps;
   const f = new Findings();
   const before: Plan['before'] = [];
 
@@ -124,16 +127,23 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
 
   async function placeGrids(shapes: (Shape & { label: string })[], divisionCode: string, replaced: Set<string>, parent: Target | null) {
     if (parent) {
-      for (const s of shapes) checkInside(s.geometry, parent.version.boundary as AreaGeometry, s.label, `所属网格「${parent.version.name}」`, f);
-      await checkNoOverlap(db, shapes, 'micro', replaced, f, parent.grid.id);
+      for (const s of shapes) await checkInside(geo, s.geometry, parent.version.boundary as AreaGeometry, s.label, `所属网格「${parent.version.name}」`, f);
+      await checkNoOverlap(db, geo, shapes, 'micro', replaced, f, parent.grid.id);
       return;
     }
     const container = await containerOf(divisionCode);
-    if (container.geometry) for (const s of shapes) checkInside(s.geometry, container.geometry, s.label, container.name, f);
+    if (container.geometry) for (const s of shapes) await checkInside(geo, s.geometry, container.geometry, s.label, container.name, f);
+    // A street centre's changes stay inside its own street (township); a county's may cross them.
+    if (actor.role === 'street_centre' && actor.scopeCode) {
+      const street = await divisionsRepo.boundary(db, actor.scopeCode);
+      const name = tree.get(actor.scopeCode)?.name ?? '本街道（乡镇）';
+      if (street?.boundary) for (const s of shapes) await checkInside(geo, s.geometry, street.boundary as AreaGeometry, s.label, name, f);
+      else f.warn('street_outline_missing', `${name}尚无登记边界，无法核对是否在本街道（乡镇）范围内，请县级中心生效前核对`);
+    }
     const comm = await community(divisionCode);
-    for (const s of shapes) warnOutsideCommunity(s.geometry, comm.boundary, s.label, comm.name, f);
-    await checkNoOverlap(db, shapes, 'grid', replaced, f);
-    if (f.errors.length === 0) await warnGaps(db, comm, replaced, shapes.map((s) => s.geometry), f);
+    for (const s of shapes) await warnOutsideCommunity(geo, s.geometry, comm.boundary, s.label, comm.name, f);
+    await checkNoOverlap(db, geo, shapes, 'grid', replaced, f);
+    if (f.errors.length === 0) await warnGaps(db, geo, comm, replaced, shapes.map((s) => s.geometry), f);
   }
 
   const done = (plan: Omit<Plan, 'kind' | 'countyCode' | 'before'> & { countyCode?: string }): PlanResult =>
@@ -160,7 +170,7 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
       const label = parent ? '新微网格' : '新网格';
       if (parent && input.grid.kind !== parent.grid.kind) f.error('kind_mismatch', `微网格的类型须与所属网格一致（${gridKindLabels[parent.grid.kind]}）`);
       checkKind(kind, input.grid.subKind, input.grid.owningUnit, label, f);
-      const shape = checkBoundary(input.grid.boundary, `${label}边界`, f);
+      const shape = await checkBoundary(geo, input.grid.boundary, `${label}边界`, f);
       if (shape) await placeGrids([{ ...shape, label }], division.code, new Set(), parent);
       const g: NewGrid | null = shape
         ? { key: 'new', divisionCode: division.code, parent: parent ? { id: parent.grid.id, code: parent.grid.code } : null, kind, attrs: attrsOf(input.grid), ...shape }
@@ -177,13 +187,13 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
       const t = await target(input.gridCode);
       const parent = t.grid.parent_id ? await loadParent(t.grid.parent_id) : null;
       const shapes: (Shape & { label: string })[] = [];
-      input.parts.forEach((p, i) => {
+      for (const [i, p] of input.parts.entries()) {
         const label = `第 ${i + 1} 部分「${p.name}」`;
         if (p.kind !== t.grid.kind) f.error('kind_mismatch', `${label}：拆分不改变网格类型，须为原网格的类型`);
         checkKind(t.grid.kind, p.subKind, p.owningUnit, label, f);
-        const s = checkBoundary(p.boundary, `${label}边界`, f);
+        const s = await checkBoundary(geo, p.boundary, `${label}边界`, f);
         if (s) shapes.push({ ...s, label });
-      });
+      }
       if (shapes.length === input.parts.length) {
         const replaced = new Set([t.grid.id]);
         await placeGrids(shapes, t.grid.division_code, replaced, parent);
@@ -201,7 +211,7 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
           attrs: attrsOf(input.parts[i]),
         })),
         redraw: [],
-        retire: [{ id: t.grid.id, code: t.grid.code }, ...(await childrenToRetire(t))],
+        retire: [{ id: t.grid.id, code: t.grid.code }, ...(await childrenRetiredWith(t))],
       });
     }
     case 'merge': {
@@ -218,14 +228,14 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
       checkKind(input.grid.kind, input.grid.subKind, input.grid.owningUnit, '合并后的网格', f);
       let shape: Shape | null;
       if (input.grid.boundary === undefined) {
-        const geometry = unionOf(targets.map((t) => t.version.boundary as AreaGeometry));
+        const geometry = await geo.unionOf(targets.map((t) => t.version.boundary as AreaGeometry));
         shape = { geometry, bbox: bboxOf(geometry), areaM2: areaM2(geometry) };
-      } else shape = checkBoundary(input.grid.boundary, '合并后的网格边界', f);
+      } else shape = await checkBoundary(geo, input.grid.boundary, '合并后的网格边界', f);
       if (shape && shape.geometry.type === 'MultiPolygon') f.warn('not_contiguous', '合并后的网格由互不相连的几块组成，请确认被合并的网格相邻');
       const parent = first.grid.parent_id ? await loadParent(first.grid.parent_id) : null;
       if (shape) await placeGrids([{ ...shape, label: '合并后的网格' }], first.grid.division_code, new Set(targets.map((t) => t.grid.id)), parent);
       const retire = targets.map((t) => ({ id: t.grid.id, code: t.grid.code }));
-      for (const t of targets) retire.push(...(await childrenToRetire(t)));
+      for (const t of targets) retire.push(...(await childrenRetiredWith(t)));
       return done({
         divisionCode: first.grid.division_code,
         summary: `将 ${targets.length} 个网格（${codes.join('、')}）合并为「${input.grid.name}」`,
@@ -250,9 +260,17 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
       checkKind(t.grid.kind, attrs.subKind, attrs.owningUnit, '网格', f);
       let shape: Shape | null = { geometry: t.version.boundary as AreaGeometry, bbox: [t.version.min_lng, t.version.min_lat, t.version.max_lng, t.version.max_lat], areaM2: t.version.area_m2 };
       if (input.grid.boundary !== undefined) {
-        shape = checkBoundary(input.grid.boundary, '新边界', f);
+        shape = await checkBoundary(geo, input.grid.boundary, '新边界', f);
         const parent = t.grid.parent_id ? await loadParent(t.grid.parent_id) : null;
         if (shape) await placeGrids([{ ...shape, label: '新边界' }], t.grid.division_code, new Set([t.grid.id]), parent);
+        // Its micro-grids stay where they are: the new boundary must still hold them.
+        if (shape && t.grid.level === 'grid') {
+          for (const c of await childrenToRetire(t)) {
+            const v = await gridsRepo.current(db, c.id);
+            const out = v ? await geo.outsideAreaM2(v.boundary as AreaGeometry, shape.geometry) : 0;
+            if (v && out > OUTSIDE_TOLERANCE_M2) f.error('micro_outside', `微网格「${v.name}」（${c.code}）有约 ${formatArea(out)} 在新边界之外，请先调整或撤销该微网格`, { gridCode: c.code });
+          }
+        }
       }
       return done({
         divisionCode: t.grid.division_code,
@@ -266,7 +284,7 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
       const t = await target(input.gridCode);
       const children = await childrenToRetire(t);
       if (children.length) f.warn('children_retired', `该网格的 ${children.length} 个微网格将一并撤销`);
-      if (t.grid.level === 'grid') await warnGaps(db, await community(t.grid.division_code), new Set([t.grid.id]), [], f);
+      if (t.grid.level === 'grid') await warnGaps(db, geo, await community(t.grid.division_code), new Set([t.grid.id]), [], f);
       return done({
         divisionCode: t.grid.division_code,
         summary: `撤销网格「${t.version.name}」（${t.grid.code}）`,
@@ -283,6 +301,13 @@ export async function planChange(deps: PlanDeps, actor: Actor, input: ChangeInpu
     const version = await gridsRepo.current(db, parentId);
     if (!version) throw new AppError('conflict', `上级网格 ${grid.code} 没有现行版本`);
     return { grid, version };
+  }
+
+  /** Micro-grids that go with their grid, announced as a warning (split, merge). */
+  async function childrenRetiredWith(t: Target) {
+    const children = await childrenToRetire(t);
+    if (children.length) f.warn('children_retired', `网格「${t.version.name}」的 ${children.length} 个微网格将一并撤销，请在新网格中重新划分`);
+    return children;
   }
 
   async function childrenToRetire(t: Target) {

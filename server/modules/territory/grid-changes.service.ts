@@ -1,9 +1,11 @@
 import { AppError } from '../../../common/app-error';
 import type { GridCodingRule } from '../../../common/domain/grid-code';
 import type { Change, ChangeInput, ValidationReport } from '../../../common/schemas/grids';
+import type { ChangeFeed } from '../../db/change-feed';
 import type { Database } from '../../db/client';
 import { lockForTransaction } from '../../db/locks';
 import type { Clock } from '../../lib/clock';
+import type { Geometry } from '../../lib/geometry-pool';
 import { newId } from '../../lib/ids';
 import { inScope, requirePermission } from '../access/access.policy';
 import type { Actor } from '../access/actor';
@@ -12,32 +14,55 @@ import type { DivisionTree } from './division-tree';
 import { applyPlan } from './grid-change.apply';
 import { planChange, type PlanResult } from './grid-change.plan';
 import { gridChangesRepo, filingsRepo } from './grid-changes.repo';
-import type { GridRegistry } from './grid-registry';
 import { presentChange } from './grids.presenter';
+import { endAssignmentsOnRetiredGrids, staffWarningsFor } from '../staff/grid-retirement';
+import { mayReadChange } from './territory.policy';
 
 export interface GridChangeDeps {
   db: Database;
   clock: Clock;
   tree: DivisionTree;
   rule: GridCodingRule;
-  registry: GridRegistry;
+  geo: Geometry;
+  feed: ChangeFeed;
 }
 
-
 export function createGridChangeService(deps: GridChangeDeps) {
-  const { db, clock, tree } = deps;
+  const { db, clock, tree, geo, feed } = deps;
 
   function rejectIfInvalid(r: PlanResult): asserts r is PlanResult & { plan: NonNullable<PlanResult['plan']> } {
     if (r.plan) return;
     throw new AppError('invalid', `网格调整未通过校验：${r.errors.map((e) => e.message).join('；')}`, r.errors);
   }
 
-  /** Applies inside a transaction already holding the lock; records the filing for the city centre. */
-  async function applyIn(tx: Database, actor: Actor, changeId: string, input: ChangeInput) {
-    const r = await planChange({ db: tx, tree }, actor, input);
+  /**
+   * Plans a change and returns the plan with the state it was made against. The geometry checks can
+   * take a second on a large boundary, so they run outside any transaction; the transaction that
+   * writes the change re-plans only if grids or divisions changed in between (see `planInTx`).
+   */
+  async function planAhead(actor: Actor, input: ChangeInput) {
+    const stamp = await feed.stamp(db, ['grids', 'divisions']);
+    const r = await planChange({ db, tree, geo }, actor, input);
     rejectIfInvalid(r);
+    r.warnings.push(...(await staffWarningsFor(db, r.plan.retire.map((g) => g.id))));
+    return { stamp, r };
+  }
+
+  /** Inside the transaction holding the grid-change lock: the plan still valid for the state now. */
+  async function planInTx(tx: Database, actor: Actor, input: ChangeInput, ahead: Awaited<ReturnType<typeof planAhead>>) {
+    if ((await feed.stamp(tx, ['grids', 'divisions'])) === ahead.stamp) return ahead.r;
+    const r = await planChange({ db: tx, tree, geo }, actor, input);
+    rejectIfInvalid(r);
+    r.warnings.push(...(await staffWarningsFor(tx, r.plan.retire.map((g) => g.id))));
+    return r;
+  }
+
+  /** Applies inside a transaction already holding the lock; records the filing for the city centre. */
+  async function applyIn(tx: Database, actor: Actor, changeId: string, r: PlanResult & { plan: NonNullable<PlanResult['plan']> }) {
     const at = clock.now();
     const resultCodes = await applyPlan(tx, { rule: deps.rule, clock, tree }, r.plan, changeId, at);
+    const county = tree.get(r.plan.countyCode)?.name ?? '';
+    await endAssignmentsOnRetiredGrids(tx, clock, actor, r.plan.retire.map((g) => g.id), at, { id: changeId, summary: r.plan.summary, decidingBody: `${county}网格化管理服务中心` });
     const res = await gridChangesRepo.markApplied(tx, changeId, actor.id, at, resultCodes, r.warnings);
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('conflict', '该调整已不是待生效状态');
     const filingId = newId(at.getTime());
@@ -49,6 +74,8 @@ export function createGridChangeService(deps: GridChangeDeps) {
       before: r.plan.before,
       after: { resultCodes, filingId, created: r.plan.create.map((g) => ({ divisionCode: g.divisionCode, ...g.attrs, areaM2: Math.round(g.areaM2) })) },
     });
+    // Every app process's grid registry follows (NOTIFY at commit).
+    await feed.announce(tx, 'grids');
   }
 
   async function load(id: string) {
@@ -65,18 +92,19 @@ export function createGridChangeService(deps: GridChangeDeps) {
     /** Dry run for the proposal form: the same checks as a submission, nothing written. */
     async validate(actor: Actor, input: ChangeInput): Promise<ValidationReport> {
       requirePermission(actor, 'grid.propose', '调整网格');
-      const r = await planChange({ db, tree }, actor, input);
-      return { ok: r.plan !== null, errors: r.errors, warnings: r.warnings };
+      const r = await planChange({ db, tree, geo }, actor, input);
+      const staff = r.plan ? await staffWarningsFor(db, r.plan.retire.map((g) => g.id)) : [];
+      return { ok: r.plan !== null, errors: r.errors, warnings: [...r.warnings, ...staff] };
     },
 
     async propose(actor: Actor, input: ChangeInput, applyNow: boolean): Promise<Change> {
       requirePermission(actor, 'grid.propose', '调整网格');
       if (applyNow) requirePermission(actor, 'grid.apply', '使网格调整生效（须由县级网格化管理服务中心确认）');
       const id = newId(clock.now().getTime());
+      const ahead = await planAhead(actor, input);
       await db.transaction().execute(async (tx) => {
         await lockForTransaction(tx, 'grid_changes');
-        const r = await planChange({ db: tx, tree }, actor, input);
-        rejectIfInvalid(r);
+        const r = await planInTx(tx, actor, input, ahead);
         await gridChangesRepo.insert(tx, {
           id,
           kind: input.kind,
@@ -92,9 +120,9 @@ export function createGridChangeService(deps: GridChangeDeps) {
           proposed_at: clock.now(),
         });
         await writeAudit(tx, clock, actor, { action: 'grid_change.propose', entity: 'grid_change', entityId: id, after: { kind: input.kind, summary: r.plan.summary, reason: input.reason } });
-        if (applyNow) await applyIn(tx, actor, id, input);
+        if (applyNow) await applyIn(tx, actor, id, r);
       });
-      if (applyNow) await deps.registry.rebuild();
+      if (applyNow) await feed.refresh('grids');
       return present(id);
     },
 
@@ -103,11 +131,13 @@ export function createGridChangeService(deps: GridChangeDeps) {
       const row = await load(id);
       if (!inScope(actor, row.county_code)) throw new AppError('forbidden', '该调整不在您的管辖范围内');
       if (row.status !== 'proposed') throw new AppError('conflict', `该调整${row.status === 'applied' ? '已生效' : '已撤回'}，不能再生效`);
+      const input = row.payload as ChangeInput;
+      const ahead = await planAhead(actor, input);
       await db.transaction().execute(async (tx) => {
         await lockForTransaction(tx, 'grid_changes');
-        await applyIn(tx, actor, id, row.payload as ChangeInput);
+        await applyIn(tx, actor, id, await planInTx(tx, actor, input, ahead));
       });
-      await deps.registry.rebuild();
+      await feed.refresh('grids');
       return present(id);
     },
 
@@ -126,16 +156,16 @@ export function createGridChangeService(deps: GridChangeDeps) {
 
     async list(actor: Actor, status: string): Promise<Change[]> {
       requirePermission(actor, 'grid.read', '查看网格调整');
-      const prefix = actor.scopeCode ? actor.scopeCode.slice(0, actor.scopeCode.endsWith('00000000') ? 4 : 6) : undefined;
+      if (!actor.scopeCode) return [];
+      const prefix = actor.scopeCode.slice(0, actor.scopeCode.endsWith('00000000') ? 4 : 6);
       const rows = await gridChangesRepo.list(db, status === 'all' ? undefined : status, prefix);
-      // A street centre sees its own township's changes; counties and the city see all of theirs.
-      return rows.filter((r) => !r.division_code || inScope(actor, r.division_code) || actor.role !== 'street_centre').map((r) => presentChange(r, tree));
+      return rows.filter((r) => mayReadChange(actor, r)).map((r) => presentChange(r, tree));
     },
 
     async get(actor: Actor, id: string): Promise<Change> {
       requirePermission(actor, 'grid.read', '查看网格调整');
       const row = await load(id);
-      if (actor.scopeCode && !inScope(actor, row.county_code) && !(row.division_code && inScope(actor, row.division_code))) throw new AppError('forbidden', '该调整不在您的管辖范围内');
+      if (!mayReadChange(actor, row)) throw new AppError('forbidden', '该调整不在您的管辖范围内');
       return presentChange(row, tree);
     },
   };

@@ -185,7 +185,7 @@ describe('grid changes (Art. 8): validated, versioned, filed with the city centr
     const [g] = await gridsOf('231102004000');
     const streetApplies = await post('/api/grid-changes', { kind: 'retire', gridCode: g.properties.code, reason: '街道不能直接生效', apply: true }, street);
     expect(streetApplies.statusCode).toBe(403);
-    const countyAcks = await post('/api/filings/whatever/acknowledge', {}, aihui);
+    const countyAcks = await post('/api/filings/01900000-0000-7000-8000-000000000000/acknowledge', {}, aihui);
     expect(countyAcks.statusCode).toBe(403);
   });
 

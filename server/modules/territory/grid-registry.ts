@@ -75,29 +75,44 @@ export class GridRegistry {
         else if (d.level === 'county' && (!county || d.kind === 'management_area')) county = ref(code);
       }
     }
+    // A management area (五大连池风景名胜区) is not an administrative county: departments of the county
+    // whose territory it lies in (五大连池市) need that county too.
+    const adminCounty = county && this.tree.get(county.code)?.kind === 'management_area' ? this.administrativeCountyAt(lng, lat) : county;
+    const within = adminCounty && adminCounty.code !== county?.code ? `（行政区域属${adminCounty.name}）` : '';
     const point = { lng, lat };
     if (grid) {
       return {
         point,
         found: true,
-        message: `该位置属于${county?.name ?? ''}${township?.name ?? ''}${community?.name ?? ''}「${grid.name}」`,
+        message: `该位置属于${county?.name ?? ''}${township?.name ?? ''}${community?.name ?? ''}「${grid.name}」${within}`,
         grid: { code: grid.code, name: grid.name, kind: grid.kind },
         microGrid: micro ? { code: micro.code, name: micro.name } : null,
         community,
         township,
         county,
+        adminCounty,
       };
     }
     const where = [county?.name, township?.name, community?.name].filter(Boolean).join('');
     return {
       point,
       found: false,
-      message: where ? `该位置在${where}范围内，但不属于任何网格` : '该位置不在黑河市范围内，不属于任何网格',
+      message: where ? `该位置在${where}范围内${within}，但不属于任何网格` : '该位置不在黑河市范围内，不属于任何网格',
       grid: null,
       microGrid: null,
       community,
       township,
       county,
+      adminCounty,
     };
+  }
+
+  /** The administrative county (not a management area) whose outline holds the point. */
+  private administrativeCountyAt(lng: number, lat: number): DivisionRef | null {
+    for (const code of this.divisions.findAll(lng, lat)) {
+      const d = this.tree.get(code);
+      if (d && d.level === 'county' && d.kind !== 'management_area') return { code: d.code, name: d.name };
+    }
+    return null;
   }
 }

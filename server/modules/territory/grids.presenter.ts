@@ -63,7 +63,8 @@ export function presentGridSummary(r: GridListRow, tree: DivisionTree): GridSumm
   };
 }
 
-export function presentVersion(v: GridVersionRow & { change_kind: Change['kind'] | null; reason: string | null; author: string | null }): GridVersion {
+/** A version of a grid; `withChange` adds the reason and author of the change that made it. */
+export function presentVersion(v: GridVersionRow & { change_kind: Change['kind'] | null; reason: string | null; author: string | null }, withChange: boolean): GridVersion {
   return {
     version: v.version,
     name: v.name,
@@ -76,9 +77,9 @@ export function presentVersion(v: GridVersionRow & { change_kind: Change['kind']
     areaM2: v.area_m2,
     validFrom: iso(v.valid_from)!,
     validTo: iso(v.valid_to),
-    changeId: v.change_id,
+    changeId: withChange ? v.change_id : null,
     changeKind: v.change_kind,
-    reason: v.reason,
-    author: v.author,
+    reason: withChange ? v.reason : null,
+    author: withChange ? v.author : null,
   };
 }

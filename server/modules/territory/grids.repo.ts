@@ -28,12 +28,27 @@ const versionColumns = [
   'v.change_id',
 ] as const;
 
-/** The version in force at `at`, or the current one when `at` is undefined. */
-function inForce(at: Date | undefined) {
-  return (eb: ExpressionBuilder<DB & { v: DB['grid_versions'] }, 'v'>) =>
-    at
+type VersionEb = ExpressionBuilder<DB & { v: DB['grid_versions'] }, 'grids' | 'v'>;
+
+/** A grid's last version: the current one of an active grid, the one it was retired with otherwise. */
+const latest = (eb: VersionEb) =>
+  eb.not(eb.exists(eb.selectFrom('grid_versions as later').select('later.id').whereRef('later.grid_id', '=', 'v.grid_id').whereRef('later.version', '>', 'v.version')));
+
+/**
+ * Which version of which grids a listing shows. Now: active grids with their current version,
+ * retired grids with their last one. At a past moment `at`: a grid "was active" when a version was
+ * in force then (that version is shown); it "was retired" when it had been retired by then.
+ */
+function inListing(at: Date | undefined, status: 'active' | 'retired' | 'all') {
+  return (eb: VersionEb) => {
+    const active = at
       ? eb.and([eb('v.valid_from', '<=', at), eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', at)])])
-      : eb('v.valid_to', 'is', null);
+      : eb.and([eb('grids.status', '=', 'active'), eb('v.valid_to', 'is', null)]);
+    const retired = at ? eb.and([eb('grids.retired_at', '<=', at), latest(eb)]) : eb.and([eb('grids.status', '=', 'retired'), latest(eb)]);
+    if (status === 'active') return active;
+    if (status === 'retired') return retired;
+    return eb.or([active, retired]);
+  };
 }
 
 export interface GridFilter {
@@ -48,34 +63,45 @@ export interface GridFilter {
   offset?: number;
 }
 
+/** The filter of a listing as one condition, shared by the rows and their count. */
+function matching(f: GridFilter) {
+  return (eb: VersionEb) => {
+    const parts = [inListing(f.at, f.status ?? 'active')(eb)];
+    if (f.divisionCodes) parts.push(eb('grids.division_code', 'in', f.divisionCodes.length ? f.divisionCodes : ['']));
+    if (f.level && f.level !== 'all') parts.push(eb('grids.level', '=', f.level));
+    if (f.parentId) parts.push(eb('grids.parent_id', '=', f.parentId));
+    if (f.bbox) {
+      const [x0, y0, x1, y1] = f.bbox;
+      parts.push(eb('v.max_lng', '>=', x0), eb('v.min_lng', '<=', x1), eb('v.max_lat', '>=', y0), eb('v.min_lat', '<=', y1));
+    }
+    return eb.and(parts);
+  };
+}
+
 export const gridsRepo = {
-  /** Grids with the version in force (now, or at a past moment), optionally with boundaries. */
+  /** Grids with the version the listing shows (now, or at a past moment), optionally with boundaries. */
   list(db: Database, f: GridFilter) {
-    let q = db
+    return db
       .selectFrom('grids')
       .innerJoin('grid_versions as v', 'v.grid_id', 'grids.id')
       .leftJoin('grids as p', 'p.id', 'grids.parent_id')
       .select(versionColumns)
       .select(['p.code as parent_code', f.withBoundary ? 'v.boundary' : sql<null>`null`.as('boundary')])
-      .where(inForce(f.at));
-    if (f.divisionCodes) q = q.where('grids.division_code', 'in', f.divisionCodes.length ? f.divisionCodes : ['']);
-    // At a past moment a grid "was active" when a version was in force; the status column is today's.
-    if (!f.at && f.status && f.status !== 'all') q = q.where('grids.status', '=', f.status);
-    if (f.level && f.level !== 'all') q = q.where('grids.level', '=', f.level);
-    if (f.parentId) q = q.where('grids.parent_id', '=', f.parentId);
-    if (f.bbox) {
-      const [x0, y0, x1, y1] = f.bbox;
-      q = q.where('v.max_lng', '>=', x0).where('v.min_lng', '<=', x1).where('v.max_lat', '>=', y0).where('v.min_lat', '<=', y1);
-    }
-    return q.orderBy('grids.code').limit(f.limit ?? 100_000).offset(f.offset ?? 0).execute();
+      .where(matching(f))
+      .orderBy('grids.code')
+      .limit(f.limit ?? 100_000)
+      .offset(f.offset ?? 0)
+      .execute();
   },
 
   count(db: Database, f: GridFilter) {
-    let q = db.selectFrom('grids').innerJoin('grid_versions as v', 'v.grid_id', 'grids.id').select((eb) => eb.fn.countAll<number>().as('n')).where(inForce(f.at));
-    if (f.divisionCodes) q = q.where('grids.division_code', 'in', f.divisionCodes.length ? f.divisionCodes : ['']);
-    if (!f.at && f.status && f.status !== 'all') q = q.where('grids.status', '=', f.status);
-    if (f.level && f.level !== 'all') q = q.where('grids.level', '=', f.level);
-    return q.executeTakeFirstOrThrow().then((r) => Number(r.n));
+    return db
+      .selectFrom('grids')
+      .innerJoin('grid_versions as v', 'v.grid_id', 'grids.id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(matching(f))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
   },
 
   byId(db: Database, id: string) {
@@ -83,6 +109,10 @@ export const gridsRepo = {
   },
   byCode(db: Database, code: string) {
     return db.selectFrom('grids').selectAll().where('code', '=', code).executeTakeFirst();
+  },
+  byCodes(db: Database, codes: string[]) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db.selectFrom('grids').selectAll().where('code', 'in', codes).execute();
   },
 
   current(db: Database, gridId: string) {
@@ -95,7 +125,7 @@ export const gridsRepo = {
       .leftJoin('grid_changes as c', 'c.id', 'v.change_id')
       .leftJoin('users as u', 'u.id', 'c.proposed_by')
       .selectAll('v')
-      .select(['c.kind as change_kind', 'c.reason', 'u.display_name as author'])
+      .select(['c.kind as change_kind', 'c.reason', 'c.county_code as change_county', 'c.division_code as change_division', 'u.display_name as author'])
       .where('v.grid_id', '=', gridId)
       .orderBy('v.version', 'desc')
       .execute();

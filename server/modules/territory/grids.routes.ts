@@ -36,12 +36,19 @@ export function gridRoutes(app: FastifyInstance, grids: GridService, changes: Gr
 
   const ctags = ['网格调整与备案'];
   const idParams = z.object({ id: IdSchema });
-  r.post('/api/grid-changes/validate', { schema: { tags: ctags, summary: '校验网格调整（不保存）', body: ChangeInputSchema, response: { 200: ValidationReportSchema } } }, async (req) =>
+  // Boundary checks are the heaviest work the API does: bounded per user (and per address for the anonymous).
+  r.post(
+    '/api/grid-changes/validate',
+    { schema: { tags: ctags, summary: '校验网格调整（不保存）', body: ChangeInputSchema, response: { 200: ValidationReportSchema } }, config: { rateLimit: { max: 60, windowMs: 60_000, per: 'user' } } },
+    async (req) =>
     changes.validate(requireActor(req.actor), req.body),
   );
   r.post(
     '/api/grid-changes',
-    { schema: { tags: ctags, summary: '提出网格调整（apply=true 时由县级中心直接生效并报市中心备案）', body: ProposeChangeSchema, response: { 201: z.object({ change: ChangeSchema }) } } },
+    {
+      schema: { tags: ctags, summary: '提出网格调整（apply=true 时由县级中心直接生效并报市中心备案）', body: ProposeChangeSchema, response: { 201: z.object({ change: ChangeSchema }) } },
+      config: { rateLimit: { max: 30, windowMs: 60_000, per: 'user' } },
+    },
     async (req, reply) => {
       const { apply, ...input } = req.body;
       const change = await changes.propose(requireActor(req.actor), ChangeInputSchema.parse(input), apply === true);
@@ -50,7 +57,7 @@ export function gridRoutes(app: FastifyInstance, grids: GridService, changes: Gr
   );
   r.get(
     '/api/grid-changes',
-    { schema: { tags: ctags, summary: '网格调整列表', querystring: z.object({ status: z.enum(['proposed', 'applied', 'withdrawn', 'all']).default('all') }), response: { 200: z.object({ items: z.array(ChangeSchema) }) } } },
+    { schema: { tags: ctags, summary: '网格调整列表', querystring: z.object({ status: z.enum(['proposed', 'applied', 'withdrawn', 'all'], { error: '状态必须是 proposed、applied、withdrawn 或 all' }).default('all') }), response: { 200: z.object({ items: z.array(ChangeSchema) }) } } },
     async (req) => ({ items: await changes.list(requireActor(req.actor), req.query.status) }),
   );
   r.get('/api/grid-changes/:id', { schema: { tags: ctags, summary: '网格调整详情', params: idParams, response: { 200: z.object({ change: ChangeSchema }) } } }, async (req) => ({

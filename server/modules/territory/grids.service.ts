@@ -12,6 +12,7 @@ import { filingsRepo } from './grid-changes.repo';
 import type { GridRegistry } from './grid-registry';
 import { presentFiling, presentGridSummary, presentVersion } from './grids.presenter';
 import { gridsRepo } from './grids.repo';
+import { mayReadChange } from './territory.policy';
 
 export interface GridReadDeps {
   db: Database;
@@ -53,7 +54,10 @@ export function createGridService({ db, clock, tree, registry }: GridReadDeps) {
       requirePermission(actor, 'grid.read', '查看网格');
       const grid = await gridsRepo.byCode(db, code);
       if (!grid) throw new AppError('not_found', `没有编码为 ${code} 的网格`);
-      const history = (await gridsRepo.history(db, grid.id)).map(presentVersion);
+      // The version data is the public registry; the reason and author of a change only for those who may read the change.
+      const history = (await gridsRepo.history(db, grid.id)).map((v) =>
+        presentVersion(v, v.change_county !== null && mayReadChange(actor, { county_code: v.change_county, division_code: v.change_division })),
+      );
       const latest = history[0];
       const micro = await gridsRepo.list(db, { level: 'micro', status: 'all', parentId: grid.id });
       const parent = grid.parent_id ? await gridsRepo.byId(db, grid.parent_id) : undefined;

@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import type { GeoJsonObject } from 'geojson';
 import { useEffect } from 'react';
+import { textLabel } from './text-label';
 
 /** Shows one GeoJSON object with a style; optionally fits the map to it. */
 export function useBoundaryLayer(
@@ -13,7 +14,7 @@ export function useBoundaryLayer(
   useEffect(() => {
     if (!map || !geo) return;
     const layer = L.geoJSON(geo, { style, interactive });
-    if (label) layer.bindTooltip(label, { sticky: true });
+    if (label) layer.bindTooltip(textLabel(label), { sticky: true });
     layer.addTo(map);
     const b = layer.getBounds();
     if (fit && b.isValid()) map.fitBounds(b, { padding: [16, 16], maxZoom: 17 });

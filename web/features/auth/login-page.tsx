@@ -9,7 +9,8 @@ export function LoginPage() {
   const login = useLogin();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/map';
+  // '/' sends each role to its start page (workers to /me, officials to the map).
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (me.data) return <Navigate to={from} replace />;
 

@@ -7,6 +7,7 @@ import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
 import { LeafletMap, useMapInstance } from '../../components/map/leaflet-map';
 import { addPolygon, parseBoundaryFile, type AreaGeometry } from './geojson-file';
+import { textLabel } from '../../components/map/text-label';
 
 export interface EditorPart {
   key: string;
@@ -72,7 +73,7 @@ export function BoundaryEditor({ parts, activeKey, onChange, onUpload, reference
     if (!map || reference.length === 0) return;
     const layers = reference.map((r) => {
       const l = L.geoJSON(r.geo, { style: r.style, interactive: false });
-      if (r.label) l.bindTooltip(r.label, { sticky: true });
+      if (r.label) l.bindTooltip(textLabel(r.label), { sticky: true });
       return l;
     });
     const group = L.featureGroup(layers).addTo(map);
@@ -106,7 +107,7 @@ export function BoundaryEditor({ parts, activeKey, onChange, onUpload, reference
       const layer = L.geoJSON(part.geometry).getLayers()[0] as L.Polygon | undefined;
       if (!layer) continue;
       layer.setStyle({ color: part.color, weight: 3, fillColor: part.color, fillOpacity: 0.25 });
-      layer.bindTooltip(part.label, { sticky: true });
+      layer.bindTooltip(textLabel(part.label), { sticky: true });
       layer.on('pm:edit', () => {
         const g = layer.toGeoJSON(8).geometry as AreaGeometry;
         current.set(part.key, { layer, geometry: g });

@@ -2,6 +2,7 @@ import L from 'leaflet';
 import { useEffect } from 'react';
 import { LeafletMap, useMapInstance } from '../../components/map/leaflet-map';
 import type { EditorReference } from './boundary-editor';
+import { textLabel } from '../../components/map/text-label';
 
 /** Read-only map of the grid(s) a change touches (e.g. the grid to retire among its neighbours). */
 export function ReferenceMap({ reference }: { reference: EditorReference[] }) {
@@ -10,7 +11,7 @@ export function ReferenceMap({ reference }: { reference: EditorReference[] }) {
     if (!map || reference.length === 0) return;
     const layers = reference.map((r) => {
       const l = L.geoJSON(r.geo, { style: r.style, interactive: !!r.label });
-      if (r.label) l.bindTooltip(r.label, { sticky: true });
+      if (r.label) l.bindTooltip(textLabel(r.label), { sticky: true });
       return l;
     });
     const group = L.featureGroup(layers).addTo(map);

@@ -4,13 +4,14 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { gridKindLabels, gridStatusLabels, gridSubKindLabels } from '../../../common/i18n/zh-CN';
 import type { GridSummary } from '../../../common/schemas/grids';
-import { ErrorAlert } from '../../components/error-alert';
+import { ErrorAlert, RefreshAlert } from '../../components/error-alert';
 import { fmtDateTime } from '../../components/format';
 import { PathBreadcrumb } from '../../components/path-breadcrumb';
 import { useBoundaryLayer } from '../../components/map/boundary-layer';
 import { gridStyle, historyStyle } from '../../components/map/grid-style';
 import { LeafletMap, useMapInstance } from '../../components/map/leaflet-map';
 import { useCan } from '../auth/auth-api';
+import { GridStaffCard } from '../staff/grid-staff-card';
 import { GridAttrs } from './grid-attrs';
 import { GridHistory } from './grid-history';
 import { useGridDetail, useGridsGeo } from './grids-api';
@@ -41,11 +42,12 @@ export function GridDetailPage() {
   useBoundaryLayer(map, selectedVersion?.boundary, historyStyle, { label: selectedVersion ? `第 ${selectedVersion.version} 版` : undefined });
 
   if (detail.isPending) return <Skeleton active className="page" />;
-  if (detail.error || !detail.data || !grid) return <div className="page"><ErrorAlert error={detail.error} /></div>;
+  if (!detail.data || !grid) return <div className="page"><ErrorAlert error={detail.error} /></div>;
   const { path, history, microGrids } = detail.data;
 
   return (
     <div className="page">
+      <RefreshAlert error={detail.error} />
       <PathBreadcrumb path={path} tail={grid.name} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="grid-title">
@@ -53,6 +55,9 @@ export function GridDetailPage() {
         </Typography.Title>
         <Tag color="blue">{gridKindLabels[grid.kind]}</Tag>
         <Tag color={grid.status === 'active' ? 'green' : 'default'}>{gridStatusLabels[grid.status]}</Tag>
+        {/* The public notice (Art. 12) is a server page outside the app: plain links, opened in a new tab. */}
+        <a href={`/g/${grid.code}`} target="_blank" rel="noreferrer">公示页面</a>
+        {grid.status === 'active' && <a href={`/g/${grid.code}/board`} target="_blank" rel="noreferrer">打印公示牌</a>}
         {canPropose && grid.status === 'active' && (
           <>
             <Link to={`/changes/new?kind=redraw&grid=${grid.code}`}>调整边界/属性</Link>
@@ -73,6 +78,9 @@ export function GridDetailPage() {
             </Typography.Text>
           )}
           {!grid.boundary && <Empty description="暂无边界数据" />}
+        </Col>
+        <Col span={24}>
+          <GridStaffCard gridCode={grid.code} active={grid.status === 'active'} />
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title="历史版本">

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { GridSummary } from '../../../common/schemas/grids';
 import { countyStyle, gridStyle, microGridStyle } from '../../components/map/grid-style';
 import type { GridFeatureCollection } from './grids-api';
+import { textLabel } from '../../components/map/text-label';
 
 type CountyFc = FeatureCollection<Geometry | null, { code: string; name: string; kind: string }>;
 
@@ -15,7 +16,7 @@ export function useCountyLayer(map: L.Map | null, data: CountyFc | undefined, fi
       style: countyStyle,
       interactive: false,
       onEachFeature: (f, l) =>
-        l.bindTooltip(String(f.properties?.name ?? ''), { permanent: true, direction: 'center', className: 'county-label' }),
+        l.bindTooltip(textLabel(String(f.properties?.name ?? '')), { permanent: true, direction: 'center', className: 'county-label' }),
     }).addTo(map);
     layer.bringToBack();
     if (fit && layer.getBounds().isValid()) map.fitBounds(layer.getBounds(), { padding: [8, 8] });

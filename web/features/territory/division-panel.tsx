@@ -2,7 +2,7 @@ import { Card, Col, Descriptions, Row, Skeleton, Space, Table, Tag, Typography }
 import { Link } from 'react-router';
 import type { DivisionNode } from '../../../common/schemas/territory';
 import { useCan } from '../auth/auth-api';
-import { ErrorAlert } from '../../components/error-alert';
+import { ErrorAlert, RefreshAlert } from '../../components/error-alert';
 import { PathBreadcrumb } from '../../components/path-breadcrumb';
 import { DivisionGridsTable } from './division-grids-table';
 import { DivisionMap } from './division-map';
@@ -15,11 +15,12 @@ export function DivisionPanel({ code }: { code: string }) {
   const node = useDivisionNode(code);
   const canPropose = useCan('grid.propose');
   if (node.isPending) return <Skeleton active />;
-  if (node.error || !node.data) return <ErrorAlert error={node.error} />;
+  if (!node.data) return <ErrorAlert error={node.error} />;
   const { division: d, path, children, activeGrids } = node.data;
   const tag = specialTag(d);
   return (
     <div data-testid="division-panel">
+      <RefreshAlert error={node.error} />
       <PathBreadcrumb path={path} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>

@@ -1,13 +1,13 @@
-import type { CodeItem, GridCodingRule } from '../../common/domain/grid-code';
-import type { AreaGeometry } from '../../common/geo/types';
-import type { AtomSet } from './demo-atoms';
-import { chineseNumber, MANAGEMENT_AREA_GRIDS, microGridNames, naturalVillageNames, shortDivisionName, splitTotal } from './demo-names';
-import type { CountyPlan, VillagePlan, VillageStyle } from './demo-partition';
-import { compareText, createRng, type Rng, subSeed } from './demo-random';
-import { labelPoint } from './demo-regions';
-import { unionAtoms } from './demo-union';
-import type { ExclusiveCut, MicroCut } from './demo-special';
-import type { DemoGrid } from './demo-types';
+import type { CodeItem, GridCodingRule } from '../../../common/domain/grid-code';
+import type { AreaGeometry } from '../../../common/geo/types';
+import type { AtomSet } from './atoms';
+import { chineseNumber, MANAGEMENT_AREA_GRIDS, microGridNames, naturalVillageNames, shortDivisionName, splitTotal } from './names';
+import type { CountyPlan, VillagePlan, VillageStyle } from './partition';
+import { compareText, createRng, type Rng, subSeed } from './random';
+import { labelPoint } from './regions';
+import { unionAtoms } from './union';
+import type { ExclusiveCut, MicroCut } from './special';
+import type { DemoGrid } from './types';
 
 /** Turns a county plan (atom lists) into coded, named DemoGrids and division boundaries. */
 

@@ -1,11 +1,11 @@
-import { type AtomSet, buildAtoms, type DensityCore, sampleSites } from './demo-atoms';
-import { blob, lattice, type ManagementAreaShape, nearestFree, placeTownshipSeeds, seatPoint, townshipFactor } from './demo-layout';
-import { buildOutline, E6, makeFrame } from './demo-plane';
-import { compareText, createRng, subSeed } from './demo-random';
-import { areaOf, grow, relax, type Seed, spreadSeeds } from './demo-regions';
-import type { DemoCounty, DemoDivision } from './demo-types';
+import { type AtomSet, buildAtoms, type DensityCore, sampleSites } from './atoms';
+import { blob, lattice, type ManagementAreaShape, nearestFree, placeTownshipSeeds, seatPoint, townshipFactor } from './layout';
+import { buildOutline, E6, makeFrame } from './plane';
+import { compareText, createRng, subSeed } from './random';
+import { areaOf, grow, relax, type Seed, spreadSeeds } from './regions';
+import type { DemoCounty, DemoDivision } from './types';
 
-export type { ManagementAreaShape } from './demo-layout';
+export type { ManagementAreaShape } from './layout';
 
 /**
  * Hierarchical partition of one county into townships → communities/villages → grids, as lists of atoms.

@@ -1,8 +1,8 @@
-import type { AtomSet } from './demo-atoms';
-import { type ExclusiveSpec, exclusiveSpecs } from './demo-names';
-import { type CountyPlan, splitEvenly, type VillagePlan } from './demo-partition';
-import { createRng, subSeed } from './demo-random';
-import { grow } from './demo-regions';
+import type { AtomSet } from './atoms';
+import { type ExclusiveSpec, exclusiveSpecs } from './names';
+import { type CountyPlan, splitEvenly, type VillagePlan } from './partition';
+import { createRng, subSeed } from './random';
+import { grow } from './regions';
 
 /**
  * Exclusive grids (Art. 7 para. 3) and micro-grids (Art. 20), both cut out of urban grids in the county

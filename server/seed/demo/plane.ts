@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
-import type { AreaGeometry, Position } from '../../common/geo/types';
-import { dedupeRing, isSimpleRing, resolveRing } from './demo-outline';
+import type { AreaGeometry, Position } from '../../../common/geo/types';
+import { dedupeRing, isSimpleRing, resolveRing } from './outline';
 
 /**
  * Two coordinate spaces are used by the demo generator:
@@ -48,7 +48,7 @@ export interface Outline {
 }
 
 /**
- * Takes the outer ring of the largest polygon (resolving self-intersections, see demo-outline), orients
+ * Takes the outer ring of the largest polygon (resolving self-intersections, see outline.ts), orients
  * it counter-clockwise and snaps it to 6 decimals *inwards*: each vertex moves to a lattice point on the
  * inner side of both its edges' lines, so every snapped edge lies on the inner side of the edge it
  * replaces and everything drawn inside the snapped outline is inside the caller's outline too.

@@ -4,12 +4,12 @@ import * as turf from '@turf/turf';
 import Flatbush from 'flatbush';
 import gcoord from 'gcoord';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gridCodingRule } from '../../common/domain/grid-code';
-import { outsideAreaM2, overlapAreaM2 } from '../../common/geo/overlay';
-import type { AreaGeometry, BBox, Position } from '../../common/geo/types';
-import { readDivisions } from './divisions-csv';
-import { loadHeiheCounties } from './heihe-source';
-import { type DemoCounty, type DemoDivision, type DemoGrid, type DemoTerritory, generateDemoTerritory, MANAGEMENT_AREA } from './demo-territory';
+import { gridCodingRule } from '../../../common/domain/grid-code';
+import { outsideAreaM2, overlapAreaM2 } from '../../../common/geo/overlay';
+import type { AreaGeometry, BBox, Position } from '../../../common/geo/types';
+import { readDivisions } from '../divisions-csv';
+import { loadHeiheCounties } from '../heihe-source';
+import { type DemoCounty, type DemoDivision, type DemoGrid, type DemoTerritory, generateDemoTerritory, MANAGEMENT_AREA } from './territory';
 
 /**
  * Runs the generator on the real Heihe divisions and county outlines and checks the partition with the
@@ -74,7 +74,7 @@ beforeAll(() => {
 
 describe('demo territory input', () => {
   it('converts every outline vertex from GCJ-02 to WGS-84', () => {
-    const raw = JSON.parse(readFileSync(new URL('../../resources/heihe/counties-gcj02.geojson', import.meta.url), 'utf8')) as {
+    const raw = JSON.parse(readFileSync(new URL('../../../resources/heihe/counties-gcj02.geojson', import.meta.url), 'utf8')) as {
       features: { properties: { name: string; cp: Position }; geometry: { coordinates: Position[][] } }[];
     };
     expect(counties).toHaveLength(6);

@@ -1,6 +1,6 @@
-import type { AreaGeometry, Position } from '../../common/geo/types';
-import type { AtomSet } from './demo-atoms';
-import { E6, ringContains } from './demo-plane';
+import type { AreaGeometry, Position } from '../../../common/geo/types';
+import type { AtomSet } from './atoms';
+import { E6, ringContains } from './plane';
 
 /**
  * Union of whole atoms: edges shared by two member atoms cancel, the rest are chained into rings.

@@ -1,11 +1,11 @@
-import type { Position } from '../../common/geo/types';
-import type { AtomSet } from './demo-atoms';
-import { E6 } from './demo-plane';
-import { hashPair } from './demo-random';
+import type { Position } from '../../../common/geo/types';
+import type { AtomSet } from './atoms';
+import { E6 } from './plane';
+import { hashPair } from './random';
 
 /**
  * Splitting a set of atoms into regions.
- * (Turning a region back into a polygon is in demo-union.)
+ * (Turning a region back into a polygon is in union.ts.)
  *
  * Regions grow from seeds over the atom adjacency graph (a graph Voronoi with multiplicative weights:
  * cost = path length / weight). Growing over the graph, rather than assigning atoms to the nearest seed,

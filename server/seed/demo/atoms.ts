@@ -1,7 +1,7 @@
 import * as turf from '@turf/turf';
-import { clipCell, type E6Ring } from './demo-clip';
-import { type Frame, insideOutline, kmToE6, type Outline, outlineTouches, ringArea, ringContains, E6 } from './demo-plane';
-import type { Rng } from './demo-random';
+import { clipCell, type E6Ring } from './clip';
+import { type Frame, insideOutline, kmToE6, type Outline, outlineTouches, ringArea, ringContains, E6 } from './plane';
+import type { Rng } from './random';
 
 /**
  * "Atoms" are the building blocks of the synthetic map: Voronoi cells of jittered sites, clipped to the

@@ -1,6 +1,6 @@
 import * as turf from '@turf/turf';
 import Flatbush from 'flatbush';
-import type { Position } from '../../common/geo/types';
+import type { Position } from '../../../common/geo/types';
 
 /**
  * Making a county outline usable as the root of an exact partition: one simple ring.

@@ -1,10 +1,10 @@
-import type { AtomSet } from './demo-atoms';
-import { E6, type Frame, insideOutline, kmToE6, lngLatToKm, type Outline } from './demo-plane';
-import type { Rng } from './demo-random';
-import type { DemoCounty, DemoDivision } from './demo-types';
+import type { AtomSet } from './atoms';
+import { E6, type Frame, insideOutline, kmToE6, lngLatToKm, type Outline } from './plane';
+import type { Rng } from './random';
+import type { DemoCounty, DemoDivision } from './types';
 
 /**
- * County-level layout for demo-partition: where the seat is, where township seeds go, how large each
+ * County-level layout for partition.ts: where the seat is, where township seeds go, how large each
  * township-level unit is, and the management area's outline.
  */
 

@@ -1,4 +1,4 @@
-import type { Rng } from './demo-random';
+import type { Rng } from './random';
 
 /** Names and attribute values for the synthetic demo grids. Codes and division names are real; these are not. */
 

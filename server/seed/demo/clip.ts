@@ -1,4 +1,4 @@
-import type { Outline } from './demo-plane';
+import type { Outline } from './plane';
 
 /**
  * Clips a convex Voronoi cell to the county outline (Weiler–Atherton, convex clip window), in E6 units.

@@ -1,7 +1,7 @@
-import type { GridCodingRule } from '../../common/domain/grid-code';
-import type { AreaGeometry, Position } from '../../common/geo/types';
+import type { GridCodingRule } from '../../../common/domain/grid-code';
+import type { AreaGeometry, Position } from '../../../common/geo/types';
 
-/** Public shapes of the demo territory generator (re-exported by demo-territory.ts). */
+/** Public shapes of the demo territory generator (re-exported by territory.ts). */
 
 export interface DemoDivision {
   /** 12-digit code (NBS 统计用区划代码) */

@@ -1,20 +1,20 @@
-import { AppError } from '../../common/app-error';
-import type { AreaGeometry, Position } from '../../common/geo/types';
-import { assembleCounty } from './demo-assemble';
-import { unitPrefix } from './demo-names';
-import { planCounty, type ManagementAreaShape } from './demo-partition';
-import { compareText } from './demo-random';
-import { carveExclusive, splitMicro } from './demo-special';
-import type { DemoDivision, DemoGrid, DemoTerritory, DemoTerritoryInput } from './demo-types';
-import { MANAGEMENT_AREA } from './divisions-csv';
+import { AppError } from '../../../common/app-error';
+import type { AreaGeometry, Position } from '../../../common/geo/types';
+import { assembleCounty } from './assemble';
+import { unitPrefix } from './names';
+import { planCounty, type ManagementAreaShape } from './partition';
+import { compareText } from './random';
+import { carveExclusive, splitMicro } from './special';
+import type { DemoDivision, DemoGrid, DemoTerritory, DemoTerritoryInput } from './types';
+import { MANAGEMENT_AREA } from '../divisions-csv';
 
-export type { DemoCounty, DemoDivision, DemoGrid, DemoTerritory, DemoTerritoryInput } from './demo-types';
+export type { DemoCounty, DemoDivision, DemoGrid, DemoTerritory, DemoTerritoryInput } from './types';
 
 /**
  * Deterministic synthetic territory for the demo: real division codes and names, synthetic shapes.
  * No public township, community or grid boundaries exist for Heihe, so each county outline is
  * partitioned into its township-level units, those into their communities/villages, and those into grids
- * (see demo-partition for the layout rules and demo-atoms for why the partition is exact).
+ * (see partition.ts for the layout rules and atoms.ts for why the partition is exact).
  * Pure: no I/O, no clock, no Math.random; the same input and seed give the same output.
  */
 

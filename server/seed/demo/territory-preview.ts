@@ -1,15 +1,15 @@
 /**
- * Quick look at the demo territory: `npx tsx server/seed/demo-territory-preview.ts [county code] [seed]`.
+ * Quick look at the demo territory: `npx tsx server/seed/demo/territory-preview.ts [county code] [seed]`.
  * Writes /tmp/demo-territory.geojson (everything) and /tmp/demo-territory-<county>.svg (one county, grids
  * coloured by kind, township lines bold), then prints counts and timing. Nothing is written into the repo.
  */
 import { writeFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
-import { gridCodingRule } from '../../common/domain/grid-code';
-import type { AreaGeometry, Position } from '../../common/geo/types';
-import { readDivisions } from './divisions-csv';
-import { loadHeiheCounties } from './heihe-source';
-import { DEFAULT_DEMO_SEED, generateDemoTerritory } from './demo-territory';
+import { gridCodingRule } from '../../../common/domain/grid-code';
+import type { AreaGeometry, Position } from '../../../common/geo/types';
+import { readDivisions } from '../divisions-csv';
+import { loadHeiheCounties } from '../heihe-source';
+import { DEFAULT_DEMO_SEED, generateDemoTerritory } from './territory';
 
 const countyArg = process.argv[2] ?? '231102';
 const seed = Number(process.argv[3] ?? DEFAULT_DEMO_SEED);
