@@ -23,3 +23,12 @@ export function ErrorAlert({ error, style }: { error: unknown; style?: React.CSS
     />
   );
 }
+
+/**
+ * A background refresh that failed while the page still holds what it loaded before: the page
+ * stays (and any dialog open on it keeps what was typed), with a note of what went wrong.
+ */
+export function RefreshAlert({ error, style }: { error: unknown; style?: React.CSSProperties }) {
+  if (!error) return null;
+  return <Alert type="warning" showIcon style={{ marginBottom: 12, ...style }} title={`刷新失败：${errorMessage(error)}。下面是之前加载的内容。`} />;
+}

@@ -3,13 +3,15 @@ import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../features/auth/auth-api';
 import { usePendingFilingCount } from '../features/filings/filings-api';
+import { CalendarLayoutBanner } from '../features/calendar/calendar-alarm';
 
 const { Header, Sider, Content } = Layout;
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/changes/new')) return '/changes/new';
   if (pathname.startsWith('/grids')) return '/territory';
-  for (const k of ['/map', '/territory', '/changes', '/filings']) if (pathname.startsWith(k)) return k;
+  if (pathname.startsWith('/staff/new')) return '/staff';
+  for (const k of ['/map', '/territory', '/changes', '/filings', '/staffing', '/staff', '/training', '/assessments', '/catalogue', '/me', '/calendar', '/work', '/matters']) if (pathname.startsWith(k)) return k;
   return '/map';
 }
 
@@ -35,6 +37,13 @@ export function AppLayout() {
         setDrawer(false);
       }}
       items={[
+        ...(me?.role === 'grid_worker' || me?.role === 'grid_head'
+          ? [
+              { key: '/work', label: '我的任务' },
+              { key: '/me', label: '我的工作证' },
+            ]
+          : []),
+        ...(['city_centre', 'county_centre', 'street_centre', 'community_station', 'department'].includes(me?.role ?? '') ? [{ key: '/matters', label: '事项办理' }] : []),
         { key: '/map', label: '网格地图' },
         { key: '/territory', label: '行政区划与网格' },
         { key: '/changes', label: '网格调整' },
@@ -42,6 +51,16 @@ export function AppLayout() {
         ...(perms.includes('filing.read')
           ? [{ key: '/filings', label: <Badge count={pending} size="small" offset={[10, 0]}>备案</Badge> }]
           : []),
+        ...(perms.includes('staff.read')
+          ? [
+              { key: '/staff', label: '网格人员' },
+              { key: '/staffing', label: '配备缺口' },
+            ]
+          : []),
+        ...(perms.includes('training.manage') || perms.includes('staff.read') ? [{ key: '/training', label: '培训与持证' }] : []),
+        ...(perms.includes('staff.read') ? [{ key: '/assessments', label: '考核' }] : []),
+        ...(perms.includes('catalogue.read') ? [{ key: '/catalogue', label: '事项清单' }] : []),
+        ...(perms.includes('calendar.read') ? [{ key: '/calendar', label: '工作日历' }] : []),
       ]}
     />
   );
@@ -84,6 +103,7 @@ export function AppLayout() {
           {menu}
         </Drawer>
         <Content style={{ minWidth: 0, background: '#fff' }}>
+          <CalendarLayoutBanner />
           <Outlet />
         </Content>
       </Layout>
