@@ -7,6 +7,7 @@ export const roleLabels = {
   grid_head: '网格长',
   grid_worker: '网格员',
   department: '网格联动部门',
+  county_government: '县（市、区）人民政府',
   sys_admin: '系统管理员',
   security_admin: '安全管理员',
   auditor: '安全审计员',
