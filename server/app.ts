@@ -229,6 +229,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (deadlineSweep) clearInterval(deadlineSweep);
     await deadlineRun;
     await imports.idle();
+    await matters.close();
     await sheets.close();
     await feed.close();
     await geo.close();

@@ -43,7 +43,12 @@ export function periodOf(flow: FlowState, type: Pick<PublishedType, 'limits'>, c
 
 /** The warning and overdue jobs of a period that has a deadline. */
 export async function schedulePeriod(tx: Database, matterId: string, p: StepPeriod): Promise<void> {
-  if (p.warn_at && p.deadline_at) await scheduleJobs(tx, matterId, p.deadline_rev, p.warn_at, p.deadline_at);
+  await jobsRepo.schedule(tx, periodJobs(matterId, p));
+}
+
+/** The job rows of a period: none without a deadline. */
+export function periodJobs(matterId: string, p: StepPeriod) {
+  return p.warn_at && p.deadline_at ? deadlineJobs(matterId, p.deadline_rev, p.warn_at, p.deadline_at) : [];
 }
 
 /** An approved extension: more working time on the current deadline (a new revision of the same period). */
@@ -70,9 +75,13 @@ export function recountedPeriod(calendar: WorkingCalendar, start: Date, limit: P
   return { deadline, warn, provisional };
 }
 
+function deadlineJobs(matterId: string, rev: number, warnAt: Date, deadlineAt: Date) {
+  return [
+    { id: newId(), key: `matter.warn:${matterId}:${rev}`, kind: 'matter.warn', due_at: warnAt, payload: JSON.stringify({ matterId, rev }), status: 'pending' as const },
+    { id: newId(), key: `matter.overdue:${matterId}:${rev}`, kind: 'matter.overdue', due_at: deadlineAt, payload: JSON.stringify({ matterId, rev }), status: 'pending' as const },
+  ];
+}
+
 async function scheduleJobs(tx: Database, matterId: string, rev: number, warnAt: Date, deadlineAt: Date) {
-  await jobsRepo.schedule(tx, [
-    { id: newId(), key: `matter.warn:${matterId}:${rev}`, kind: 'matter.warn', due_at: warnAt, payload: JSON.stringify({ matterId, rev }), status: 'pending' },
-    { id: newId(), key: `matter.overdue:${matterId}:${rev}`, kind: 'matter.overdue', due_at: deadlineAt, payload: JSON.stringify({ matterId, rev }), status: 'pending' },
-  ]);
+  await jobsRepo.schedule(tx, deadlineJobs(matterId, rev, warnAt, deadlineAt));
 }

@@ -21,7 +21,8 @@ import { divisionsRepo } from '../territory/divisions.repo';
 import type { GridRegistry } from '../territory/grid-registry';
 import { gridsRepo } from '../territory/grids.repo';
 import { eventActor, eventRow, flowColumns, type EventActor } from './matter-events';
-import { periodOf, schedulePeriod } from './matter-deadlines';
+import { periodJobs, periodOf } from './matter-deadlines';
+import type { MatterNumbers } from './matter-numbers';
 import { mattersRepo } from './matters.repo';
 import type { CalendarLookup, CatalogueLookup } from './matters.ports';
 
@@ -33,6 +34,7 @@ export interface IntakeDeps {
   catalogue: CatalogueLookup;
   calendars: CalendarLookup;
   certification: Pick<CertificationService, 'eligibility'>;
+  numbers: MatterNumbers;
 }
 
 const TRACK_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -63,10 +65,9 @@ export async function placeOf(deps: Pick<IntakeDeps, 'db' | 'tree' | 'registry'>
     const [x, y] = crs === 'gcj02' ? toWgs84(lng, lat, 'gcj02') : [lng, lat];
     const hit = deps.registry.lookup(x, y);
     if (!hit.county) throw new AppError('invalid', '该位置不在黑河市范围内，无法受理；请核对定位或在地图上选点');
-    if (hit.grid && hit.community) {
-      const grid = await gridsRepo.byCode(deps.db, hit.grid.code);
-      const micro = hit.microGrid ? await gridsRepo.byCode(deps.db, hit.microGrid.code) : undefined;
-      return { countyCode: hit.county.code, townshipCode: hit.township?.code ?? null, divisionCode: hit.community.code, gridId: grid!.id, microGridId: micro?.id ?? null, gridCode: hit.grid.code, lng: x, lat: y, level: 'community', note: null };
+    const at = hit.grid && hit.community ? deps.registry.gridsAt(x, y) : undefined;
+    if (at && hit.community) {
+      return { countyCode: hit.county.code, townshipCode: hit.township?.code ?? null, divisionCode: hit.community.code, gridId: at.grid.id, microGridId: at.micro?.id ?? null, gridCode: at.grid.code, lng: x, lat: y, level: 'community', note: null };
     }
     // Outside every grid: the street (or, without one, the county) it falls in takes it, with a note.
     if (hit.township) return { countyCode: hit.county.code, townshipCode: hit.township.code, divisionCode: hit.township.code, gridId: null, microGridId: null, gridCode: null, lng: x, lat: y, level: 'street', note: `该位置不属于任何网格，由${hit.township.name}受理` };
@@ -139,76 +140,75 @@ export async function createMatter(
   const day = dayOf(now);
   const calendar = await deps.calendars.calendarFor(place.countyCode);
 
-  // The number is taken in a statement of its own, so concurrent intakes of a county don't queue
-  // behind each other's whole transaction; an intake that then fails leaves a gap in the numbers.
-  const seq = await mattersRepo.nextSeq(db, place.countyCode, day);
+  // Numbers come from a block this process reserved, so concurrent intakes don't queue behind the
+  // county's counter row; an intake that then fails leaves a gap in the numbers.
+  const seq = await deps.numbers.next(place.countyCode, day);
   const id = newId(now.getTime());
   const period = periodOf(flow, type, calendar, now, 0);
-  return db.transaction().execute(async (tx) => {
-    const row = {
-      id,
-      number: `${place.countyCode.slice(0, 6)}${day.replace(/-/g, '')}${String(seq).padStart(5, '0')}`,
-      tracking_code: newTrackingCode(),
-      client_key: input.clientKey ?? null,
-      source: reporter.source,
-      county_code: place.countyCode,
-      township_code: place.townshipCode,
-      division_code: place.divisionCode,
-      grid_id: place.gridId,
-      micro_grid_id: place.microGridId,
-      lng: place.lng,
-      lat: place.lat,
-      address: input.address ?? null,
-      located_by: input.location ? input.location.source : input.address ? ('address' as const) : ('none' as const),
-      location_note: place.note,
-      catalogue_version_id: type.versionId,
-      type_code: type.code,
-      type_name: type.name,
-      art14_kind: type.art14Kind,
-      priority: type.directToPolice ? ('top' as const) : type.priority,
-      description: input.description,
-      reporter_user_id: reporter.userId,
-      reporter_staff_id: reporter.staffId,
-      reporter_name: reporter.anonymous ? null : reporter.name,
-      reporter_phone: reporter.anonymous || !reporter.phone ? null : normalisePhone(reporter.phone),
-      reporter_anonymous: reporter.anonymous,
-      first_receiver_staff_id: reporter.staffId,
-      ...flowColumns(flow),
-      // The projection of the first event, written with the row.
-      ...period,
-      event_count: 1,
-      ...(flow.state === 'closed' ? { closed_at: now } : {}),
-      created_at: now,
-      updated_at: now,
-    };
-    const inserted = await mattersRepo.insert(tx, row);
+  const row = {
+    id,
+    number: `${place.countyCode.slice(0, 6)}${day.replace(/-/g, '')}${String(seq).padStart(5, '0')}`,
+    tracking_code: newTrackingCode(),
+    client_key: input.clientKey ?? null,
+    source: reporter.source,
+    county_code: place.countyCode,
+    township_code: place.townshipCode,
+    division_code: place.divisionCode,
+    grid_id: place.gridId,
+    micro_grid_id: place.microGridId,
+    lng: place.lng,
+    lat: place.lat,
+    address: input.address ?? null,
+    located_by: input.location ? input.location.source : input.address ? ('address' as const) : ('none' as const),
+    location_note: place.note,
+    catalogue_version_id: type.versionId,
+    type_code: type.code,
+    type_name: type.name,
+    art14_kind: type.art14Kind,
+    priority: type.directToPolice ? ('top' as const) : type.priority,
+    description: input.description,
+    reporter_user_id: reporter.userId,
+    reporter_staff_id: reporter.staffId,
+    reporter_name: reporter.anonymous ? null : reporter.name,
+    reporter_phone: reporter.anonymous || !reporter.phone ? null : normalisePhone(reporter.phone),
+    reporter_anonymous: reporter.anonymous,
+    first_receiver_staff_id: reporter.staffId,
+    ...flowColumns(flow),
+    // The projection of the first event, written with the row.
+    ...period,
+    event_count: 1,
+    ...(flow.state === 'closed' ? { closed_at: now } : {}),
+    created_at: now,
+    updated_at: now,
+  };
+  const event = eventRow(row, 1, {
+    kind: input.resolvedOnSpot ? 'resolve_on_spot' : directOrgId ? 'report_direct' : 'report',
+    before: null,
+    after: flow,
+    actor: reporter.actor,
+    reason: input.resolvedOnSpot ? (input.result ?? null) : null,
+    data: { typeCode: type.code, catalogueVersion: type.version, place: place.note, photos: photos.length, ...(directOrgId ? { orgId: directOrgId } : {}) },
+    targetOrgId: directOrgId,
+    period,
+  }, now);
+  const write = async (tx: Database) => {
+    const inserted = await mattersRepo.insertNew(tx, row, periodJobs(id, period), event);
     if (!inserted) {
       // The same client key won a race a moment ago: that matter is the answer.
       const existing = (await mattersRepo.byClientKey(tx, input.clientKey!))!;
       return { matter: existing, created: false, type };
     }
-    await schedulePeriod(tx, id, period);
-    await mattersRepo.insertEvent(
-      tx,
-      eventRow(inserted, 1, {
-        kind: input.resolvedOnSpot ? 'resolve_on_spot' : directOrgId ? 'report_direct' : 'report',
-        before: null,
-        after: flow,
-        actor: reporter.actor,
-        reason: input.resolvedOnSpot ? (input.result ?? null) : null,
-        data: { typeCode: type.code, catalogueVersion: type.version, place: place.note, photos: photos.length, ...(directOrgId ? { orgId: directOrgId } : {}) },
-        targetOrgId: directOrgId,
-        period,
-      }, now),
-    );
-    const m: MatterRow = inserted;
-    if ((await mattersRepo.useUploads(tx, photos.map((p) => p.id), id)) !== photos.length) throw new AppError('conflict', '照片已用于其他事项，请重新上传');
-    await mattersRepo.insertPhotos(
-      tx,
-      photos.map((p) => ({ id: newId(now.getTime()), matter_id: id, event_seq: 1, key: p.key, thumb_key: p.thumb_key, width: p.width, height: p.height, bytes: p.bytes, sha256: p.sha256, taken_lng: p.taken_lng, taken_lat: p.taken_lat, uploaded_by: reporter.userId, at: now })),
-    );
-    return { matter: m, created: true, type };
-  });
+    if (photos.length > 0) {
+      if ((await mattersRepo.useUploads(tx, photos.map((p) => p.id), id)) !== photos.length) throw new AppError('conflict', '照片已用于其他事项，请重新上传');
+      await mattersRepo.insertPhotos(
+        tx,
+        photos.map((p) => ({ id: newId(now.getTime()), matter_id: id, event_seq: 1, key: p.key, thumb_key: p.thumb_key, width: p.width, height: p.height, bytes: p.bytes, sha256: p.sha256, taken_lng: p.taken_lng, taken_lat: p.taken_lat, uploaded_by: reporter.userId, at: now })),
+      );
+    }
+    return { matter: inserted as MatterRow, created: true, type };
+  };
+  // Without photos the one statement is the whole write; with them, it and the photos commit together.
+  return photos.length > 0 ? db.transaction().execute(write) : write(db);
 }
 
 /** The catalogue type a matter was handled under (its recorded version). */

@@ -71,17 +71,44 @@ function named(db: Database) {
 }
 
 export const mattersRepo = {
-  /** The next number of the county's day (one statement, so concurrent intakes never share one). */
-  async nextSeq(tx: Database, countyCode: string, day: string): Promise<number> {
+  /** Takes the next `n` numbers of the county's day (one statement, so processes never share one); returns the last of them. */
+  async reserveSeq(db: Database, countyCode: string, day: string, n: number): Promise<number> {
     const r = await sql<{ last: number }>`
-      insert into matter_counters as c (county_code, day, last) values (${countyCode}, ${day}, 1)
-      on conflict (county_code, day) do update set last = c.last + 1
-      returning last`.execute(tx);
+      insert into matter_counters as c (county_code, day, last) values (${countyCode}, ${day}, ${n})
+      on conflict (county_code, day) do update set last = c.last + ${n}
+      returning last`.execute(db);
     return Number(r.rows[0].last);
   },
-  /** Inserts unless the client key was used already; returns the row, or undefined when the key was taken. */
-  insert(tx: Database, row: Insertable<DB['matters']>) {
-    return tx.insertInto('matters').values(row).onConflict((oc) => oc.column('client_key').doNothing()).returningAll().executeTakeFirst();
+  /** Gives back numbers `from`…`to` of a reserved block when nobody has reserved after them. */
+  async returnSeq(db: Database, countyCode: string, day: string, from: number, to: number): Promise<boolean> {
+    const r = await db.updateTable('matter_counters').set({ last: from - 1 }).where('county_code', '=', countyCode).where('day', '=', day).where('last', '=', to).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  /**
+   * A new matter with its deadline jobs and first event in one statement (atomic without a
+   * transaction of its own); nothing is written when the client key was used already, and then
+   * the answer is undefined.
+   */
+  insertNew(db: Database, row: Insertable<DB['matters']>, jobs: Insertable<DB['jobs']>[], event: Insertable<DB['matter_events']>) {
+    // Rows travel as one JSON array each; their JSON columns are sent as text and stored as JSON.
+    const jobsJson = JSON.stringify(jobs.map((j) => ({ ...j, payload: JSON.parse(String(j.payload)) })));
+    const eventJson = JSON.stringify([{ ...event, data: event.data == null ? null : JSON.parse(String(event.data)) }]);
+    const eventColumns = sql.join(Object.keys(event).map((c) => sql.ref(c)));
+    return db
+      .with('m', (q) => q.insertInto('matters').values(row).onConflict((oc) => oc.column('client_key').doNothing()).returningAll())
+      // Raw expressions are not bracketed by the builder, so they bring their own brackets.
+      .with('j', () => sql`(
+        insert into jobs (id, key, kind, due_at, payload, status)
+        select id, key, kind, due_at, payload, status from jsonb_populate_recordset(null::jobs, ${jobsJson}::jsonb)
+        where exists (select 1 from m)
+        on conflict (key) do nothing)`)
+      .with('e', () => sql`(
+        insert into matter_events (${eventColumns})
+        select ${eventColumns} from jsonb_populate_recordset(null::matter_events, ${eventJson}::jsonb)
+        where exists (select 1 from m))`)
+      .selectFrom('m')
+      .selectAll()
+      .executeTakeFirst();
   },
   /** A matter with its handling unit's name and its grid's code, as lists show them. */
   byId(db: Database, id: string) {

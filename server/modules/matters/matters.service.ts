@@ -23,6 +23,7 @@ import { flowActorFor } from './matter-actor';
 import { startPeriod } from './matter-deadlines';
 import { recordEvent } from './matter-events';
 import { createMatter, placeOf, reporterFor, typeOf } from './matter-intake';
+import { createMatterNumbers } from './matter-numbers';
 import { matterJobHandlers } from './matter-sweep';
 import { presentEvent, presentReporter, presentSummary, publicProgress, publicState } from './matters.presenter';
 import { mattersRepo, type MatterFilter } from './matters.repo';
@@ -55,6 +56,7 @@ const UPLOAD_MAX_AGE_MS = 24 * 3600_000;
 export function createMattersService(deps: MattersDeps) {
   const { db, clock, tree } = deps;
   const now = () => clock.now();
+  const intake = { ...deps, numbers: createMatterNumbers(db) };
   const handlers = matterJobHandlers(deps);
 
   async function uploadsFor(ids: string[], owner: { userId?: string | null; address?: string | null }) {
@@ -127,12 +129,15 @@ export function createMattersService(deps: MattersDeps) {
   }
 
   return {
+    /** Gives back the matter numbers this process reserved and did not use (when the platform stops). */
+    close: () => intake.numbers.close(),
+
     /** Intake by a signed-in user: a grid worker on the phone, a department, a centre or a 12345 operator. */
     async report(user: Actor, input: IntakeInput) {
       const place = await placeOf(deps, input);
       const reporter = await reporterFor(deps, user, input, place);
       const photos = await uploadsFor(input.photoKeys, { userId: user.id });
-      const r = await createMatter(deps, reporter, input, photos, place);
+      const r = await createMatter(intake, reporter, input, photos, place);
       return { created: r.created, matter: presentSummary({ ...r.matter, grid_code: place.gridCode }, tree, now()), trackingCode: r.matter.tracking_code };
     },
 
@@ -149,7 +154,7 @@ export function createMattersService(deps: MattersDeps) {
         phone: input.phone ?? null,
         anonymous: !input.phone,
       };
-      const r = await createMatter(deps, reporter, { clientKey: input.clientKey, typeCode: input.typeCode, description: input.description, location: input.location, gridCode: input.location ? undefined : gridCode, address: input.address, resolvedOnSpot: false }, photos, place);
+      const r = await createMatter(intake, reporter, { clientKey: input.clientKey, typeCode: input.typeCode, description: input.description, location: input.location, gridCode: input.location ? undefined : gridCode, address: input.address, resolvedOnSpot: false }, photos, place);
       return { created: r.created, number: r.matter.number, trackingCode: r.matter.tracking_code };
     },
 

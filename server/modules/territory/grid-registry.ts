@@ -8,6 +8,7 @@ import { divisionsRepo } from './divisions.repo';
 import { gridsRepo } from './grids.repo';
 
 export interface IndexedGrid {
+  id: string;
   code: string;
   name: string;
   kind: GridKind;
@@ -36,7 +37,7 @@ export class GridRegistry {
     const rows = await gridsRepo.list(this.db, { status: 'active', level: 'all', withBoundary: true });
     const toItem = (r: (typeof rows)[number]) => ({
       geometry: r.boundary as AreaGeometry,
-      data: { code: r.code, name: r.name, kind: r.kind, divisionCode: r.division_code },
+      data: { id: r.id, code: r.code, name: r.name, kind: r.kind, divisionCode: r.division_code },
     });
     this.grids = new AreaIndex(rows.filter((r) => r.level === 'grid').map(toItem));
     this.micro = new AreaIndex(rows.filter((r) => r.level === 'micro').map(toItem));
@@ -48,6 +49,12 @@ export class GridRegistry {
   /** The grid containing a WGS-84 point, if any (the hot path: no allocation beyond the index's). */
   gridAt(lng: number, lat: number): IndexedGrid | undefined {
     return this.grids.find(lng, lat);
+  }
+
+  /** The grid and micro-grid containing a WGS-84 point, as indexed (with their ids, for rows that refer to them). */
+  gridsAt(lng: number, lat: number): { grid: IndexedGrid; micro: IndexedGrid | undefined } | undefined {
+    const grid = this.grids.find(lng, lat);
+    return grid ? { grid, micro: this.micro.find(lng, lat) } : undefined;
   }
 
   lookup(lng: number, lat: number): LookupResult {
