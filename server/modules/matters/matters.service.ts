@@ -3,9 +3,8 @@ import { significantPrefix } from '../../../common/domain/division-code';
 import { matterStateLabels, transition, type FlowState } from '../../../common/domain/matter-flow';
 import { toWgs84 } from '../../../common/geo/crs';
 import type { ActInput, IntakeInput, MatterListQuery } from '../../../common/schemas/matters';
-import type { Database } from '../../db/client';
 import type { MatterRow } from '../../db/tables';
-import { dayOf, type Clock } from '../../lib/clock';
+import { dayOf } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import { runDueJobs } from '../../jobs/runner';
 import { readGps, type Photos } from '../../lib/photos';
@@ -13,30 +12,20 @@ import { inScope, requirePermission } from '../access/access.policy';
 import type { Actor } from '../access/actor';
 import { writeAudit } from '../audit/audit.service';
 import { organisationsRepo } from '../organisations/organisations.repo';
-import type { CertificationService } from '../staff/certification.service';
 import { staffRepo } from '../staff/staff.repo';
-import type { DivisionTree } from '../territory/division-tree';
-import type { GridRegistry } from '../territory/grid-registry';
 import { gridsRepo } from '../territory/grids.repo';
 import { act, availableActions } from './matter-actions';
 import { flowActorFor } from './matter-actor';
 import { startPeriod } from './matter-deadlines';
 import { recordEvent } from './matter-events';
-import { createMatter, placeOf, reporterFor, typeOf } from './matter-intake';
+import { createMatter, placeOf, reporterFor, typeOf, type IntakeDeps } from './matter-intake';
 import { createMatterNumbers } from './matter-numbers';
 import { matterJobHandlers } from './matter-sweep';
 import { presentEvent, presentReporter, presentSummary, publicProgress, publicState } from './matters.presenter';
 import { mattersRepo, type MatterFilter } from './matters.repo';
-import type { CalendarLookup, CatalogueLookup } from './matters.ports';
 
-export interface MattersDeps {
-  db: Database;
-  clock: Clock;
-  tree: DivisionTree;
-  registry: GridRegistry;
-  catalogue: CatalogueLookup;
-  calendars: CalendarLookup;
-  certification: Pick<CertificationService, 'eligibility'>;
+/** What intake needs (its numbers are made here), and the photo store. */
+export interface MattersDeps extends Omit<IntakeDeps, 'numbers'> {
   photos: Photos;
 }
 
