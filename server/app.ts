@@ -32,6 +32,7 @@ import { catalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { createCatalogueService, type CatalogueService } from './modules/catalogue/catalogue.service';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { createCalendarService, type CalendarService } from './modules/calendar/calendar.service';
+import { createRateLimiter } from './modules/access/rate-limiter';
 import { rateLimitsRepo } from './modules/access/rate-limits.repo';
 import { DivisionTree } from './modules/territory/division-tree';
 import { createGridChangeService } from './modules/territory/grid-changes.service';
@@ -125,7 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
   });
-  registerRateLimits(app, { db, clock });
+  registerRateLimits(app, createRateLimiter({ db, clock }));
   registerOriginCheck(app, { publicOrigins: config.publicOrigins });
   registerInputGuard(app);
   await app.register(swagger, {

@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../common/app-error';
-import type { Database } from '../db/client';
-import type { Clock } from '../lib/clock';
-import { rateLimitsRepo } from '../modules/access/rate-limits.repo';
+import type { RateLimiter } from '../modules/access/rate-limiter';
 
 export interface RateLimit {
   max: number;
@@ -22,20 +20,18 @@ function windowText(ms: number): string {
 }
 
 /**
- * Per-route limits from the route's `config.rateLimit`, counted in the database so that they hold
- * across every app process (and survive a restart). Must be registered before the routes.
+ * Per-route limits from the route's `config.rateLimit`, counted by the limiter in the database so
+ * that they hold across every app process (and survive a restart). Must be registered before the routes.
  */
-export function registerRateLimits(app: FastifyInstance, deps: { db: Database; clock: Clock }): void {
+export function registerRateLimits(app: FastifyInstance, limiter: RateLimiter): void {
   app.addHook('onRoute', (route) => {
     const limit = route.config?.rateLimit;
     if (!limit) return;
     const name = `${route.method}:${route.url}`;
     const check = async (req: FastifyRequest, reply: { header(k: string, v: string): unknown }) => {
       const who = limit.per === 'user' && req.actor ? `u:${req.actor.id}` : `a:${req.ip}`;
-      const now = deps.clock.now();
-      const { hits, windowStart } = await rateLimitsRepo.hit(deps.db, `${name}|${who}`, now, limit.windowMs);
-      if (hits > limit.max) {
-        const retry = Math.max(1, Math.ceil((windowStart.getTime() + limit.windowMs - now.getTime()) / 1000));
+      const { ok, retryS: retry } = await limiter.hit(`${name}|${who}`, limit.max, limit.windowMs);
+      if (!ok) {
         reply.header('retry-after', String(retry));
         throw new AppError('rate_limited', `操作过于频繁（每 ${windowText(limit.windowMs)}最多 ${limit.max} 次），请 ${retry} 秒后再试`);
       }
