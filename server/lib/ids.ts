@@ -1,4 +1,20 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
+
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+/**
+ * `n` (≤ 4096) bytes from the system's cryptographic generator, drawn from a buffer refilled 4 KB
+ * at a time: one call into the generator serves hundreds of ids. The bytes are copied out, never shared.
+ */
+export function randomBytesPooled(n: number): Buffer {
+  if (poolAt + n > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  const out = Buffer.from(pool.subarray(poolAt, poolAt + n));
+  poolAt += n;
+  return out;
+}
 
 let lastMs = 0;
 let counter = 0;
@@ -18,7 +34,7 @@ export function newId(now: number = Date.now()): string {
     lastMs = now;
     counter = 0;
   }
-  const b = randomBytes(16);
+  const b = randomBytesPooled(16);
   const ms = lastMs;
   b[0] = Math.floor(ms / 2 ** 40) & 0xff;
   b[1] = Math.floor(ms / 2 ** 32) & 0xff;

@@ -65,7 +65,7 @@ const importFile = await staffImportFile(h.db, '231102000000', rows.filter((r) =
 // signed in here so the server's login limit per address is not the thing measured.
 // Sessions on the real clock: the server checks them against it.
 const access = createAccessService({ db: h.db, clock: systemClock, sessionHours: 12 });
-const OPERATORS = 150;
+const OPERATORS = 300;
 const operatorCookies: string[] = [];
 for (let i = 0; i < OPERATORS; i++) {
   const username = `bench-hotline-${i}`;

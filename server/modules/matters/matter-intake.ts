@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../common/app-error';
 import { significantPrefix } from '../../../common/domain/division-code';
 import type { PublishedType } from '../../../common/domain/catalogue';
@@ -10,7 +9,7 @@ import type { IntakeInput } from '../../../common/schemas/matters';
 import type { Database } from '../../db/client';
 import type { MatterRow } from '../../db/tables';
 import { dayOf, type Clock } from '../../lib/clock';
-import { newId } from '../../lib/ids';
+import { newId, randomBytesPooled } from '../../lib/ids';
 import { inScope } from '../access/access.policy';
 import type { Actor } from '../access/actor';
 import { organisationsRepo } from '../organisations/organisations.repo';
@@ -23,6 +22,7 @@ import { gridsRepo } from '../territory/grids.repo';
 import { eventActor, eventRow, flowColumns, type EventActor } from './matter-events';
 import { periodJobs, periodOf } from './matter-deadlines';
 import type { MatterNumbers } from './matter-numbers';
+import type { MatterWriter } from './matter-writer';
 import { mattersRepo } from './matters.repo';
 import type { CalendarLookup, CatalogueLookup } from './matters.ports';
 
@@ -35,12 +35,17 @@ export interface IntakeDeps {
   calendars: CalendarLookup;
   certification: Pick<CertificationService, 'eligibility'>;
   numbers: MatterNumbers;
+  writer: MatterWriter;
 }
 
 const TRACK_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** 12 characters, about 59 bits: unguessable, and short enough to read out on the phone. */
 export function newTrackingCode(): string {
-  return [...randomBytes(12)].map((b) => TRACK_ALPHABET[b % TRACK_ALPHABET.length]).join('');
+  // Bytes of 248 and above are skipped, so that every character is equally likely (248 = 8 × 31).
+  const fair = 256 - (256 % TRACK_ALPHABET.length);
+  let code = '';
+  while (code.length < 12) for (const b of randomBytesPooled(16)) if (b < fair && code.length < 12) code += TRACK_ALPHABET[b % TRACK_ALPHABET.length];
+  return code;
 }
 
 export interface Place {
@@ -118,12 +123,18 @@ export async function createMatter(
   place: Place,
 ): Promise<{ matter: MatterRow; created: boolean; type: PublishedType }> {
   const { db, clock } = deps;
-  if (input.clientKey) {
-    const existing = await mattersRepo.byClientKey(db, input.clientKey);
-    if (existing) return { matter: existing, created: false, type: await typeOf(deps, existing) };
-  }
+  // A repeated client key is found by the insert itself (nothing written, the first matter answered);
+  // only a repeat whose type has left the catalogue since needs a look first.
+  const again = async (q: Database = db) => {
+    const existing = input.clientKey ? await mattersRepo.byClientKey(q, input.clientKey) : undefined;
+    return existing && { matter: existing, created: false, type: await typeOf(deps, existing) };
+  };
   const type = await deps.catalogue.publishedType(place.countyCode, input.typeCode);
-  if (!type) throw new AppError('invalid', `${deps.tree.get(place.countyCode)?.name ?? ''}已发布的事项清单中没有类型 ${input.typeCode}`);
+  if (!type) {
+    const existing = await again();
+    if (existing) return existing;
+    throw new AppError('invalid', `${deps.tree.get(place.countyCode)?.name ?? ''}已发布的事项清单中没有类型 ${input.typeCode}`);
+  }
   let flow: FlowState;
   let directOrgId: string | null = null;
   if (input.resolvedOnSpot) {
@@ -191,12 +202,13 @@ export async function createMatter(
     targetOrgId: directOrgId,
     period,
   }, now);
+  const item = { row, jobs: periodJobs(id, period), event };
   const write = async (tx: Database) => {
-    const inserted = await mattersRepo.insertNew(tx, row, periodJobs(id, period), event);
+    const inserted = tx === db ? await deps.writer.write(item) : (await mattersRepo.insertNew(tx, [item]))[0];
     if (!inserted) {
-      // The same client key won a race a moment ago: that matter is the answer.
-      const existing = (await mattersRepo.byClientKey(tx, input.clientKey!))!;
-      return { matter: existing, created: false, type };
+      // The client key was used already (a retry, or a race a moment ago): that matter is the answer.
+      deps.numbers.giveBack(place.countyCode, day, seq);
+      return (await again(tx))!;
     }
     if (photos.length > 0) {
       if ((await mattersRepo.useUploads(tx, photos.map((p) => p.id), id)) !== photos.length) throw new AppError('conflict', '照片已用于其他事项，请重新上传');
@@ -207,8 +219,15 @@ export async function createMatter(
     }
     return { matter: inserted as MatterRow, created: true, type };
   };
-  // Without photos the one statement is the whole write; with them, it and the photos commit together.
-  return photos.length > 0 ? db.transaction().execute(write) : write(db);
+  // Without photos the one statement (shared with other reports arriving at once) is the whole write;
+  // with them, it and the photos commit together.
+  if (photos.length === 0) return write(db);
+  try {
+    return await db.transaction().execute(write);
+  } catch (e) {
+    deps.numbers.giveBack(place.countyCode, day, seq);
+    throw e;
+  }
 }
 
 /** The catalogue type a matter was handled under (its recorded version). */

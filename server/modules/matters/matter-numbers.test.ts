@@ -42,4 +42,18 @@ describe('matter numbers reserved in blocks', () => {
     expect(await c.next(AIHUI, day)).toBe(22);
     await c.close();
   });
+
+  it('hands a number given back to the next intake of that county’s day, so a repeated client key leaves no gap', async () => {
+    const numbers = createMatterNumbers(h.db, 5);
+    const day = '2026-03-05';
+    expect([await numbers.next(AIHUI, day), await numbers.next(AIHUI, day)]).toEqual([1, 2]);
+    numbers.giveBack(AIHUI, day, 2);
+    expect(await numbers.next(AIHUI, day)).toBe(2);
+    expect(await numbers.next(AIHUI, day)).toBe(3);
+    // Numbers given back for an earlier day are dropped when the next day's block is taken.
+    numbers.giveBack(AIHUI, day, 3);
+    expect(await numbers.next(AIHUI, '2026-03-06')).toBe(1);
+    expect(await numbers.next(AIHUI, day)).toBe(6);
+    await numbers.close();
+  });
 });

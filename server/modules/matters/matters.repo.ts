@@ -2,6 +2,13 @@ import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'k
 import type { Database } from '../../db/client';
 import type { DB, MatterRow } from '../../db/tables';
 
+/** A matter to write, with its deadline jobs and its first event. All items of one write have the same columns. */
+export interface NewMatter {
+  row: Insertable<DB['matters']>;
+  jobs: Insertable<DB['jobs']>[];
+  event: Insertable<DB['matter_events']>;
+}
+
 export interface MatterFilter {
   /** Significant prefix of the division codes in scope. */
   prefix: string;
@@ -85,30 +92,37 @@ export const mattersRepo = {
     return Number(r.numUpdatedRows) === 1;
   },
   /**
-   * A new matter with its deadline jobs and first event in one statement (atomic without a
-   * transaction of its own); nothing is written when the client key was used already, and then
-   * the answer is undefined.
+   * New matters with their deadline jobs and first events in one statement (atomic without a
+   * transaction of its own). A matter whose client key was used already is not written, nor are its
+   * jobs and event; the answer holds the matters written.
    */
-  insertNew(db: Database, row: Insertable<DB['matters']>, jobs: Insertable<DB['jobs']>[], event: Insertable<DB['matter_events']>) {
-    // Rows travel as one JSON array each; their JSON columns are sent as text and stored as JSON.
-    const jobsJson = JSON.stringify(jobs.map((j) => ({ ...j, payload: JSON.parse(String(j.payload)) })));
-    const eventJson = JSON.stringify([{ ...event, data: event.data == null ? null : JSON.parse(String(event.data)) }]);
-    const eventColumns = sql.join(Object.keys(event).map((c) => sql.ref(c)));
-    return db
-      .with('m', (q) => q.insertInto('matters').values(row).onConflict((oc) => oc.column('client_key').doNothing()).returningAll())
-      // Raw expressions are not bracketed by the builder, so they bring their own brackets.
-      .with('j', () => sql`(
+  async insertNew(db: Database, items: NewMatter[]): Promise<MatterRow[]> {
+    if (items.length === 0) return [];
+    // Rows travel as one JSON array per table; their JSON columns as JSON, not as text.
+    const matters = items.map((i) => ({ ...i.row, flow: JSON.parse(String(i.row.flow)) }));
+    const jobs = items.flatMap((i) => i.jobs.map((j) => ({ ...j, payload: JSON.parse(String(j.payload)), matter_id: i.row.id })));
+    const events = items.map((i) => ({ ...i.event, data: i.event.data == null ? null : JSON.parse(String(i.event.data)) }));
+    const cols = (o: object) => sql.join(Object.keys(o).map((c) => sql.ref(c)));
+    const matterColumns = cols(items[0].row);
+    const eventColumns = cols(items[0].event);
+    const r = await sql<MatterRow>`
+      with m as (
+        insert into matters (${matterColumns})
+        select ${matterColumns} from jsonb_populate_recordset(null::matters, ${JSON.stringify(matters)}::jsonb)
+        on conflict (client_key) do nothing
+        returning *),
+      j as (
         insert into jobs (id, key, kind, due_at, payload, status)
-        select id, key, kind, due_at, payload, status from jsonb_populate_recordset(null::jobs, ${jobsJson}::jsonb)
-        where exists (select 1 from m)
-        on conflict (key) do nothing)`)
-      .with('e', () => sql`(
+        select r.id, r.key, r.kind, r.due_at, r.payload, r.status
+        from jsonb_array_elements(${JSON.stringify(jobs)}::jsonb) e, jsonb_populate_record(null::jobs, e) r
+        where e->>'matter_id' in (select id from m)
+        on conflict (key) do nothing),
+      e as (
         insert into matter_events (${eventColumns})
-        select ${eventColumns} from jsonb_populate_recordset(null::matter_events, ${eventJson}::jsonb)
-        where exists (select 1 from m))`)
-      .selectFrom('m')
-      .selectAll()
-      .executeTakeFirst();
+        select ${eventColumns} from jsonb_populate_recordset(null::matter_events, ${JSON.stringify(events)}::jsonb)
+        where matter_id in (select id from m))
+      select * from m`.execute(db);
+    return r.rows;
   },
   /** A matter with its handling unit's name and its grid's code, as lists show them. */
   byId(db: Database, id: string) {

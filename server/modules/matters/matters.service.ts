@@ -20,12 +20,13 @@ import { startPeriod } from './matter-deadlines';
 import { recordEvent } from './matter-events';
 import { createMatter, placeOf, reporterFor, typeOf, type IntakeDeps } from './matter-intake';
 import { createMatterNumbers } from './matter-numbers';
+import { createMatterWriter } from './matter-writer';
 import { matterJobHandlers } from './matter-sweep';
 import { presentEvent, presentReporter, presentSummary, publicProgress, publicState } from './matters.presenter';
 import { mattersRepo, type MatterFilter } from './matters.repo';
 
-/** What intake needs (its numbers are made here), and the photo store. */
-export interface MattersDeps extends Omit<IntakeDeps, 'numbers'> {
+/** What intake needs (its numbers and its writer are made here), and the photo store. */
+export interface MattersDeps extends Omit<IntakeDeps, 'numbers' | 'writer'> {
   photos: Photos;
 }
 
@@ -45,7 +46,7 @@ const UPLOAD_MAX_AGE_MS = 24 * 3600_000;
 export function createMattersService(deps: MattersDeps) {
   const { db, clock, tree } = deps;
   const now = () => clock.now();
-  const intake = { ...deps, numbers: createMatterNumbers(db) };
+  const intake = { ...deps, numbers: createMatterNumbers(db), writer: createMatterWriter(db) };
   const handlers = matterJobHandlers(deps);
 
   async function uploadsFor(ids: string[], owner: { userId?: string | null; address?: string | null }) {
