@@ -16,6 +16,7 @@ import { registerAuth } from './http/auth-plugin';
 import { controlRoutes, type ControlToken } from './http/control-routes';
 import { registerErrorHandler, sendBadUrl } from './http/error-handler';
 import { registerInputGuard } from './http/input-guard';
+import { trackInFlight, type InFlight } from './http/in-flight';
 import { registerRateLimits } from './http/rate-limit';
 import { registerRequestLog } from './http/request-log';
 import { registerOriginCheck } from './http/request-origin';
@@ -71,6 +72,8 @@ export interface AppDeps {
 
 export interface App {
   app: FastifyInstance;
+  /** The requests being handled; the database is closed only once they are done. */
+  inFlight: InFlight;
   registry: GridRegistry;
   tree: DivisionTree;
   feed: ChangeFeed;
@@ -126,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
   });
+  const inFlight = trackInFlight(app);
   registerRateLimits(app, createRateLimiter({ db, clock }));
   registerOriginCheck(app, { publicOrigins: config.publicOrigins });
   registerInputGuard(app);
@@ -235,5 +239,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await feed.close();
     await geo.close();
   });
-  return { app, registry, tree, feed, geo, routes, certification, calendar, catalogue, matters };
+  return { app, inFlight, registry, tree, feed, geo, routes, certification, calendar, catalogue, matters };
 }

@@ -29,11 +29,13 @@ log.info(`数据库：${handle.kind === 'pglite' ? `内嵌 PGlite（${config.dat
 // Start-up progress is for the person at the console, so it is printed plainly rather than as JSON log lines.
 await prepareDatabase(handle.db, { clock: systemClock, config, demo: config.seedDemo, log: (m) => console.log(m) });
 const control = { value: null as string | null };
-const { app } = await buildApp({ db: handle.db, clock: systemClock, config, databaseUrl: handle.databaseUrl, control });
+const { app, inFlight } = await buildApp({ db: handle.db, clock: systemClock, config, databaseUrl: handle.databaseUrl, control });
 
 const shutdown = async (signal: string) => {
   log.info(`收到 ${signal}，正在停止…`);
   await app.close();
+  // Handlers of clients that have gone may still be writing; the database closes after them.
+  if (!(await inFlight.settled(10_000))) log.warn('仍有请求未处理完，10 秒后照常停止');
   await handle.close();
   process.exit(0);
 };
