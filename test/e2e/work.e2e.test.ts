@@ -242,6 +242,29 @@ describe('网格员手机端：事项（浏览器，390 px）', () => {
     await ctx.close();
   });
 
+  it('地图选点：GPS 不可用时在本社区网格图上点按位置，显示所属网格，按地图选点上报', async () => {
+    const { ctx, page } = await phone(null);
+    await page.goto('/work/report');
+    await textOf(page.getByTestId('location')).toContain('无法使用定位');
+    await page.getByTestId('pick-on-map').click();
+    const map = page.getByTestId('location-map');
+    await visible(map);
+    await visible(map.locator('canvas'));
+    const box = (await map.boundingBox())!;
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await textOf(page.getByTestId('location-gps')).toContain('地图选点');
+    // The map is framed on the worker's own grid: its middle lies in it.
+    await textOf(page.getByTestId('location-grid')).toContain(place.gridName);
+    expect(await page.getByTestId('location-not-mine').count()).toBe(0);
+    await pickType(page, 'jg', '热力井盖破损或缺失');
+    await page.getByTestId('description').fill('长海小区井盖破损（地图选点测试）');
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/matters'));
+    await page.getByTestId('submit').click();
+    expect((await sent).postDataJSON().location).toMatchObject({ crs: 'wgs84', source: 'map' });
+    await visible(page.getByTestId('report-done'));
+    await ctx.close();
+  });
+
   it('现场核查并向群众反馈：待核查里打开，核查通过（带照片），查看完整电话后电话反馈，事项结案', async () => {
     // 12345 takes a call about the worker's grid; the community resolves it itself.
     const centre = await apiAs('aihui');

@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Input, List, Radio, Result, Segmented, Select, Space, Typography, type UploadFile } from 'antd';
-import L from 'leaflet';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { IntakeInput } from '../../../common/schemas/matters';
 import { ErrorAlert } from '../../components/error-alert';
 import { fmtDateTime } from '../../components/format';
-import { LeafletMap, useMapInstance } from '../../components/map/leaflet-map';
+import { PointPickerMap, type PickedPoint } from '../../components/map/point-picker-map';
 import { useMe } from '../auth/auth-api';
 import { useCatalogueCounties } from '../catalogue/catalogue-api';
 import { DivisionSelect } from '../territory/division-select';
@@ -212,37 +211,12 @@ export function IntakePage() {
 }
 
 /** Click the map to place the matter (WGS-84), framed on the user's territory. */
-function PointPicker({ scope, point, onPick }: { scope: string | undefined; point: { lng: number; lat: number } | null; onPick: (p: { lng: number; lat: number }) => void }) {
-  const [map, setMap] = useMapInstance();
+function PointPicker({ scope, point, onPick }: { scope: string | undefined; point: PickedPoint | null; onPick: (p: PickedPoint) => void }) {
   const home = useDivisionBoundary(scope && scope !== '231100000000' ? scope : undefined);
-  useEffect(() => {
-    const g = home.data?.geometry;
-    if (!map || !g) return;
-    const layer = L.geoJSON(g, { style: { color: '#888', weight: 1.5, fill: false }, interactive: false }).addTo(map);
-    map.fitBounds(layer.getBounds(), { padding: [10, 10] });
-    return () => {
-      layer.remove();
-    };
-  }, [map, home.data]);
-  useEffect(() => {
-    if (!map) return;
-    const click = (e: L.LeafletMouseEvent) => onPick({ lng: e.latlng.lng, lat: e.latlng.lat });
-    map.on('click', click);
-    return () => {
-      map.off('click', click);
-    };
-  }, [map, onPick]);
-  useEffect(() => {
-    if (!map || !point) return;
-    const pin = L.circleMarker([point.lat, point.lng], { radius: 8, color: '#fff', weight: 2, fillColor: '#c8102e', fillOpacity: 1 }).addTo(map);
-    return () => {
-      pin.remove();
-    };
-  }, [map, point]);
   const label = useMemo(() => (point ? `已选：${point.lng.toFixed(6)}, ${point.lat.toFixed(6)}（WGS-84）` : '在地图上点击事项位置'), [point]);
   return (
     <div style={{ marginBottom: 12 }}>
-      <LeafletMap onReady={setMap} style={{ height: 320, cursor: 'crosshair' }} className="map-box" testId="intake-map" />
+      <PointPickerMap frame={home.data?.geometry} point={point} onPick={onPick} testId="intake-map" />
       <Typography.Text type={point ? undefined : 'secondary'}>{label}</Typography.Text>
     </div>
   );

@@ -1,18 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
+import type { PickedPoint } from '../../components/map/point-picker-map';
 import type { Draft } from './report-draft';
 import { useGridLookup, useMyGrids } from './work-api';
 import { Button, Field, colors, inputStyle } from './work-ui';
 
 type Gps = 'idle' | 'locating' | 'denied' | 'failed';
+// The map (Leaflet) loads only when asked for: the phone pages stay light.
+const GridsMap = lazy(() => import('./grids-map'));
 
 /**
- * Where the matter is: the phone's GPS (WGS-84, with its accuracy) and the grid it falls in, shown
- * before submitting; when GPS is refused or fails, one of the worker's own grids instead.
+ * Where the matter is: the phone's GPS (WGS-84, with its accuracy) or a point tapped on a map of the
+ * worker's grids, and the grid it falls in, shown before submitting; or, without a point, one of
+ * the worker's own grids.
  */
 export function LocationField({ draft, update }: { draft: Draft; update: (p: Partial<Draft>) => void }) {
   const [gps, setGps] = useState<Gps>('idle');
   const [manual, setManual] = useState(!!draft.gridCode && !draft.location);
+  const [onMap, setOnMap] = useState(draft.location?.source === 'map');
   const lookup = useGridLookup(draft.location);
   const grids = useMyGrids();
 
@@ -23,7 +28,8 @@ export function LocationField({ draft, update }: { draft: Draft; update: (p: Par
       (p) => {
         setGps('idle');
         setManual(false);
-        update({ location: { lng: Number(p.coords.longitude.toFixed(7)), lat: Number(p.coords.latitude.toFixed(7)), accuracyM: Math.round(p.coords.accuracy) }, gridCode: null });
+        setOnMap(false);
+        update({ location: { lng: Number(p.coords.longitude.toFixed(7)), lat: Number(p.coords.latitude.toFixed(7)), source: 'gps', accuracyM: Math.round(p.coords.accuracy) }, gridCode: null });
       },
       (e) => setGps(e.code === e.PERMISSION_DENIED ? 'denied' : 'failed'),
       { enableHighAccuracy: true, timeout: 20_000, maximumAge: 30_000 },
@@ -37,13 +43,20 @@ export function LocationField({ draft, update }: { draft: Draft; update: (p: Par
   }, []);
 
   const own = grids.data?.assignments ?? [];
-  const showPicker = manual || gps === 'denied' || gps === 'failed';
+  const showPicker = !onMap && (manual || gps === 'denied' || gps === 'failed');
+  const pick = useCallback((p: PickedPoint) => update({ location: { ...p, source: 'map' }, gridCode: null }), [update]);
   return (
     <div data-testid="location">
+      {onMap && (
+        <Suspense fallback={<div style={{ fontSize: 16, marginBottom: 8 }}>正在加载地图…</div>}>
+          <GridsMap point={draft.location} onPick={pick} />
+        </Suspense>
+      )}
+      {onMap && !draft.location && <div style={{ fontSize: 16, marginBottom: 8 }}>在地图上点按事项所在位置</div>}
       {draft.location && !manual && (
         <div data-testid="location-gps" style={{ marginBottom: 8 }}>
           <div style={{ fontSize: 14, color: colors.muted }}>
-            GPS {draft.location.lng.toFixed(5)}, {draft.location.lat.toFixed(5)}
+            {draft.location.source === 'map' ? '地图选点' : 'GPS'} {draft.location.lng.toFixed(5)}, {draft.location.lat.toFixed(5)}
             {draft.location.accuracyM !== undefined && <span data-testid="location-accuracy">（精度约 {draft.location.accuracyM} 米）</span>}
           </div>
           {draft.location.accuracyM !== undefined && draft.location.accuracyM > 100 && <div style={{ fontSize: 14, color: colors.yellow }}>定位精度较低，可到开阔处重新定位</div>}
@@ -56,6 +69,11 @@ export function LocationField({ draft, update }: { draft: Draft; update: (p: Par
               <>
                 <b>{lookup.data.grid.name}</b>
                 <div style={{ fontSize: 14, color: colors.muted }}>{[lookup.data.township?.name, lookup.data.community?.name, lookup.data.microGrid?.name].filter(Boolean).join(' · ')}</div>
+                {grids.data && !own.some((a) => a.gridCode === lookup.data.grid?.code || a.gridCode === lookup.data.microGrid?.code) && (
+                  <div data-testid="location-not-mine" style={{ fontSize: 15, color: colors.yellow }}>
+                    该位置不在您任职的网格内，提交会被退回：请{draft.location.source === 'map' ? '在蓝框内' : '核对定位或'}重新选点，或交由所在网格上报
+                  </div>
+                )}
               </>
             ) : (
               <span style={{ color: colors.yellow }}>{lookup.data.message || '该位置不在任何网格内'}</span>
@@ -87,8 +105,13 @@ export function LocationField({ draft, update }: { draft: Draft; update: (p: Par
         <Button onClick={locate} disabled={gps === 'locating'} style={{ flex: 1 }}>
           {draft.location ? '重新定位' : '定位'}
         </Button>
+        {!onMap && (
+          <Button onClick={() => { setOnMap(true); setManual(false); }} style={{ flex: 1 }} testId="pick-on-map">
+            地图选点
+          </Button>
+        )}
         {!showPicker && (
-          <Button onClick={() => setManual(true)} style={{ flex: 1 }}>
+          <Button onClick={() => { setManual(true); setOnMap(false); }} style={{ flex: 1 }}>
             选择网格
           </Button>
         )}
@@ -99,3 +122,4 @@ export function LocationField({ draft, update }: { draft: Draft; update: (p: Par
     </div>
   );
 }
+

@@ -16,6 +16,8 @@ export interface DraftPhoto {
 export interface DraftLocation {
   lng: number;
   lat: number;
+  /** The phone's GPS (the default, also for drafts kept from before), or a point tapped on the map. */
+  source?: 'gps' | 'map';
   accuracyM?: number;
 }
 
@@ -25,7 +27,7 @@ export interface Draft {
   description: string;
   photos: DraftPhoto[];
   location: DraftLocation | null;
-  /** Picked instead of GPS (GPS refused or unavailable): one of my grids. */
+  /** Chosen instead of a point (GPS refused or unavailable): one of my grids. */
   gridCode: string | null;
   address: string;
   resolvedOnSpot: boolean;

@@ -13,7 +13,14 @@ export function intakeBody(d: Draft): IntakeInput {
     clientKey: d.clientKey,
     typeCode: d.type?.code ?? '',
     description: d.description.trim(),
-    ...(d.location ? { location: { lng: d.location.lng, lat: d.location.lat, crs: 'wgs84' as const, source: 'gps' as const, accuracyM: d.location.accuracyM } } : {}),
+    ...(d.location
+      ? {
+          location:
+            d.location.source === 'map'
+              ? { lng: d.location.lng, lat: d.location.lat, crs: 'wgs84' as const, source: 'map' as const }
+              : { lng: d.location.lng, lat: d.location.lat, crs: 'wgs84' as const, source: 'gps' as const, accuracyM: d.location.accuracyM },
+        }
+      : {}),
     ...(!d.location && d.gridCode ? { gridCode: d.gridCode } : {}),
     ...(d.address.trim() ? { address: d.address.trim() } : {}),
     photoKeys: d.photos.map((p) => p.id),
